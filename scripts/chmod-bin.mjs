@@ -1,4 +1,4 @@
 // tsc drops the executable bit; the bins must be runnable after `npm run build`.
 import { chmodSync, existsSync } from 'node:fs';
-const bin = new URL('../dist/src/cli/main.js', import.meta.url);
+const bin = new URL('../dist/src/cli/bin.js', import.meta.url);
 if (existsSync(bin)) chmodSync(bin, 0o755);

@@ -1,6 +1,6 @@
 // What a run produces: the plain data reporters, the CLI and the UI consume.
 import type { Bucket, FixKind, Severity } from '../rules/types.js';
-import type { LanguageId, TextEdit } from '../languages/types.js';
+import type { LanguageId } from '../languages/types.js';
 
 export interface Position {
   /** 1-based. */
@@ -33,8 +33,8 @@ export interface Finding {
   notes?: string[];
   /** Suppressed by an inline `claude-migrate-ignore` comment or the baseline. */
   suppressed?: 'inline' | 'baseline';
-  /** Edit offsets for this finding (into the original text), for selective application. */
-  edits?: TextEdit[];
+  /** Whether this run's planned text includes this finding's edit. */
+  applied?: boolean;
 }
 
 export interface SkippedFile {
@@ -56,6 +56,10 @@ export interface FileResult {
   syncMarkers?: number;
   /** Hash of the original bytes, checked again before writing. */
   sha256?: string;
+  /** Syntax errors already present in the input (edits never add any). */
+  syntaxErrors?: number;
+  /** The file had a leading BOM (restored on write). */
+  bom?: boolean;
 }
 
 export interface RunResult {

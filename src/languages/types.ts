@@ -85,6 +85,10 @@ export interface HeaderView {
   value: ValueView;
   /** Where it sits: on the request, or on the client (default headers apply to every request). */
   scope: 'request' | 'client';
+  /** The header as a field of its headers object (dict/hash/map entry), so it can be removed whole. */
+  field?: FieldView;
+  /** The headers object holding `field`. */
+  container?: ValueView;
 }
 
 export type RequestMethod = 'create' | 'stream' | 'count_tokens' | 'batch' | 'parse' | 'other';
@@ -154,8 +158,22 @@ export interface EmbeddedBlock {
 
 // ---- Edit intents: what a rule asks for, in neutral terms. The adapter renders the syntax. ----
 
-/** A JSON-like value; adapters render it in the SDK's syntax at the given key path. */
-export type NeutralValue = string | number | boolean | null | NeutralValue[] | { [key: string]: NeutralValue };
+/**
+ * A JSON-like value; adapters render it in the SDK's syntax at the given key path. `{ $code }` is
+ * source text of this same file carried over verbatim (e.g. an `output_format` value being moved).
+ */
+export type NeutralValue =
+  | string
+  | number
+  | boolean
+  | null
+  | NeutralValue[]
+  | { $code: string }
+  | { [key: string]: NeutralValue };
+
+export function isRawCode(v: NeutralValue): v is { $code: string } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { $code?: unknown }).$code === 'string' && Object.keys(v).length === 1;
+}
 
 export type EditIntent =
   /** Replace a raw range with text (language-agnostic, e.g. the content of a string literal). */
@@ -179,7 +197,12 @@ export type EditIntent =
    * label, a comparison / membership / prefix test (`or` / `||`), or an assert statement.
    * Refused when no such construct encloses `at`.
    */
-  | { kind: 'add-alongside'; at: number; from: string; to: string };
+  | { kind: 'add-alongside'; at: number; from: string; to: string }
+  /**
+   * Remove the statement that defines a value reached through `via` (e.g. `BUDGET = 8000` once its
+   * only use is gone). Refused when the definition is not a whole statement of its own.
+   */
+  | { kind: 'remove-definition'; value: ValueView };
 
 /** A concrete byte-range edit in the file text. */
 export interface TextEdit {

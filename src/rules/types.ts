@@ -1,6 +1,6 @@
 // A rule: detection on the neutral view, fixes as neutral edit intents. One file per rule.
 import type { ModelInfo } from '../catalog/types.js';
-import type { EditIntent, FileView, ParsedFile, Range, RequestView, LanguageId } from '../languages/types.js';
+import type { EditIntent, FileView, OffsetContext, ParsedFile, Range, RequestView, LanguageId } from '../languages/types.js';
 import type { ModelIdMatch } from '../catalog/types.js';
 
 export type Severity = 'blocks' | 'tune' | 'info';
@@ -23,6 +23,8 @@ export interface Occurrence {
   role: OccurrenceRole;
   /** The request this occurrence is the model of, when role = request-model. */
   request?: RequestView;
+  /** What the adapter saw around the occurrence (absent for text-only files). */
+  context?: OffsetContext;
 }
 
 export interface Transition {
@@ -51,6 +53,10 @@ export interface FileContext {
   options: RuleOptions;
   /** Target for a request: from its model (auto) or the explicit --target. Undefined: not migrated. */
   transitionFor(request: RequestView): Transition | undefined;
+  /** Target for an old model (auto mapping or the explicit --target); undefined when it needs no migration. */
+  targetFor(model: ModelInfo): ModelInfo | undefined;
+  /** The explicit --target, or undefined for auto. */
+  explicitTarget?: ModelInfo;
   /** The file-level transition: the target that applies to this file's old IDs (first caller's, else first ID's). */
   fileTransitions: Transition[];
 }
@@ -60,6 +66,8 @@ export interface RuleFinding {
   message: string;
   /** May be lower than the rule's ceiling (auto > suggest > manual), never higher. */
   fix: FixKind;
+  /** Overrides the rule's severity for this finding (lifecycle-aware model-ID findings). */
+  severity?: Severity;
   /** The edits that fix it (empty for manual). */
   intents?: EditIntent[];
   /** Model-ID findings. */

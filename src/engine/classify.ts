@@ -1,0 +1,97 @@
+// Step 1 of the guide: the role of every model-ID occurrence and the bucket of the file.
+import type { ModelIdMatch } from '../catalog/types.js';
+import type { FileView, OffsetContext, ParsedFile, Range } from '../languages/types.js';
+import type { Bucket, Occurrence, OccurrenceRole } from '../rules/types.js';
+
+const GENERATED_PATH = [
+  /(^|\/)__snapshots__\//,
+  /\.snap$/,
+  /(^|\/)(cassettes|vcr_cassettes|fixtures\/vcr|recordings)\//i,
+  /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|Pipfile\.lock|uv\.lock|Gemfile\.lock|composer\.lock|Cargo\.lock|go\.sum|packages\.lock\.json)$/,
+  /\.(pb|pb2|g|generated|gen)\.(go|py|ts|js|cs|java)$/,
+  /_pb2\.py$/,
+];
+const GENERATED_HEADER = /@generated|DO NOT EDIT|Code generated .* DO NOT EDIT|auto-?generated (by|from|file)|This file is (auto-?)?generated/i;
+
+/** Why a file is generated/frozen, or undefined. Only the first 1 KB is read for headers. */
+export function generatedReason(path: string, text: string): string | undefined {
+  const p = GENERATED_PATH.find((re) => re.test(path));
+  if (p) return `path matches ${p.source.replace(/\\/g, '')}`;
+  const head = text.slice(0, 1024);
+  const m = GENERATED_HEADER.exec(head);
+  return m ? `header says "${m[0]}"` : undefined;
+}
+
+/** Membership-style asserts are registry tests; `assert resp.model == "…"` is a plain fixture. */
+const MEMBERSHIP = /\bin\b|contains|Contains|include\?|includes|toContain|assertIn|in_array|has\(|\.has_key|ContainsKey|containsKey|hasItem|assertArrayHasKey|toHaveProperty/;
+
+function inRange(r: Range, offset: number): boolean {
+  return offset >= r.start && offset < r.end;
+}
+
+export interface Classification {
+  bucket: Bucket;
+  occurrences: Occurrence[];
+  generated?: string;
+}
+
+export function classifyFile(path: string, text: string, matches: ModelIdMatch[], parsed: ParsedFile | undefined): Classification {
+  const generated = generatedReason(path, text);
+  const view: FileView | undefined = parsed?.view;
+  const contexts = matches.map((m) => safeContext(parsed, m.start));
+  // Collections holding model IDs, to tell a registry (several IDs) from a config with one model field.
+  const idsPerCollection = new Map<number, number>();
+  for (const ctx of contexts) {
+    const c = ctx?.collection;
+    if (c) idsPerCollection.set(c.range.start, (idsPerCollection.get(c.range.start) ?? 0) + 1);
+  }
+  const occurrences: Occurrence[] = matches.map((match, i) => {
+    const context = contexts[i];
+    const role = roleOf(match, context, view, idsPerCollection, generated, text);
+    const request = role === 'request-model' ? view?.requests.find((r) => inRange(r.range, match.start) || r.params.fields?.some((f) => f.key === 'model' && (inRange(f.value.range, match.start) || (f.value.via && inRange(f.value.via.definitionRange, match.start))))) : undefined;
+    return { match, role, request, context };
+  });
+  return { bucket: bucketOf(view, occurrences, generated), occurrences, generated };
+}
+
+function safeContext(parsed: ParsedFile | undefined, offset: number): OffsetContext | undefined {
+  if (!parsed) return undefined;
+  try {
+    return parsed.contextAt(offset);
+  } catch {
+    return undefined; // an adapter bug must not lose the occurrence: it is classified from text alone
+  }
+}
+
+function roleOf(match: ModelIdMatch, ctx: OffsetContext | undefined, view: FileView | undefined, idsPerCollection: Map<number, number>, generated: string | undefined, text: string): OccurrenceRole {
+  if (generated) return 'generated';
+  if (!ctx) {
+    // Text-only file (no adapter): prose for docs-like text, otherwise an opaque string.
+    if (view?.language === 'markdown') return 'prose';
+    return commentByText(text, match.start) ? 'comment' : 'string';
+  }
+  if (ctx.inComment) return view?.language === 'markdown' ? 'prose' : 'comment';
+  if (ctx.requestModel) return 'request-model';
+  if (ctx.assert && MEMBERSHIP.test(text.slice(ctx.assert.start, ctx.assert.end))) return 'registry-assert';
+  if (ctx.gate) return 'capability-gate';
+  const c = ctx.collection;
+  if (c && (c.kind === 'enum' || c.kind === 'union' || c.inKey || (idsPerCollection.get(c.range.start) ?? 0) >= 2)) return 'definer-entry';
+  if (c?.kind === 'switch') return 'capability-gate';
+  return 'string';
+}
+
+/** Line-comment heuristic for files no adapter parses (Kotlin, plain text). */
+function commentByText(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  return /^\s*(\/\/|#|\*|\/\*|--|;)/.test(before);
+}
+
+function bucketOf(view: FileView | undefined, occurrences: Occurrence[], generated: string | undefined): Bucket {
+  if (view && (view.requests.length > 0 || view.clients.length > 0) && !generated) return 'caller';
+  if (occurrences.some((o) => o.role === 'definer-entry')) return 'definer';
+  const named = occurrences.filter((o) => o.role !== 'comment' && o.role !== 'prose');
+  if (named.length > 0 && named.every((o) => o.match.variant)) return 'variant';
+  if (generated && /enum|models?\b/i.test(generated)) return 'definer';
+  return 'string-reference';
+}

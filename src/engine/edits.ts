@@ -1,0 +1,78 @@
+// Edit bookkeeping: overlap checks, merging of intents that target the same new field, and mapping
+// offsets of a rewritten text back to the original.
+import type { EditIntent, NeutralValue, TextEdit } from '../languages/types.js';
+import { isRawCode } from '../languages/types.js';
+
+/** Two edits conflict when their ranges intersect, or both insert at the same point. */
+export function overlaps(a: TextEdit, b: TextEdit): boolean {
+  if (a.start === a.end && b.start === b.end) return a.start === b.start;
+  if (a.start === a.end) return a.start > b.start && a.start < b.end;
+  if (b.start === b.end) return b.start > a.start && b.start < a.end;
+  return a.start < b.end && b.start < a.end;
+}
+
+export function conflictsWith(edits: TextEdit[], accepted: TextEdit[]): boolean {
+  return edits.some((e) => accepted.some((a) => overlaps(e, a))) || edits.some((e, i) => edits.some((f, j) => i < j && overlaps(e, f)));
+}
+
+function isPlainObject(v: NeutralValue): v is { [key: string]: NeutralValue } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !isRawCode(v);
+}
+
+/**
+ * Several rules may add the same new field to the same object in one pass (thinking-budget adds
+ * `output_config.effort`, output-format adds `output_config.format`): merge them into the first
+ * intent so the object is created once. Returns, per input intent, the merged intent or null when it
+ * was folded into an earlier one.
+ */
+export function mergeAddFields(intents: EditIntent[]): (EditIntent | null)[] {
+  const firstByKey = new Map<string, number>();
+  const out: (EditIntent | null)[] = intents.map((i) => ({ ...i }) as EditIntent);
+  intents.forEach((intent, idx) => {
+    if (intent.kind !== 'add-field') return;
+    const key = `${intent.container.range.start}:${intent.container.range.end}:${intent.key}`;
+    const first = firstByKey.get(key);
+    if (first === undefined) {
+      firstByKey.set(key, idx);
+      return;
+    }
+    const target = out[first] as Extract<EditIntent, { kind: 'add-field' }>;
+    if (isPlainObject(target.to) && isPlainObject(intent.to)) {
+      out[first] = { ...target, to: { ...target.to, ...intent.to } };
+      out[idx] = null;
+    }
+  });
+  return out;
+}
+
+/** Map an offset in the text produced by `edits` back to the text they were applied to. */
+export function mapBack(offset: number, edits: TextEdit[]): number {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  let delta = 0;
+  for (const e of sorted) {
+    const newStart = e.start + delta;
+    const newEnd = newStart + e.text.length;
+    if (offset < newStart) break;
+    if (offset < newEnd) return e.start;
+    delta += e.text.length - (e.end - e.start);
+  }
+  return offset - delta;
+}
+
+/** 1-based line and column of an offset. */
+export function lineCol(lineStarts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
+}
+
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}

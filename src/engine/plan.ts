@@ -1,0 +1,122 @@
+// Planning a whole scope: discover → prefilter → read (guards) → plan each file → run-level rules.
+// Never writes. File contents are not held beyond their own plan unless they change.
+import { MODEL_ID_REGEX_SOURCE } from '../catalog/index.js';
+import { discoverFiles } from '../scanner/discover.js';
+import { prefilter } from '../scanner/prefilter.js';
+import { readCandidate } from '../scanner/read.js';
+import { detectLanguage } from '../scanner/language.js';
+import { gitStatus } from '../scanner/git.js';
+import { RULES } from '../rules/registry.js';
+import type { Transition } from '../rules/types.js';
+import { packRuleIds } from '../../transforms/index.js';
+import { SYNC_MARKER } from '../rules/sync-marker.js';
+import { planFile, type PlanFileOptions } from './plan-file.js';
+import type { Finding, RunResult, SkippedFile } from './types.js';
+
+export interface PlanOptions extends Omit<PlanFileOptions, 'today'> {
+  root: string;
+  paths?: string[];
+  include?: string[];
+  exclude?: string[];
+  today?: string;
+  /** Max file size read (bytes). */
+  maxBytes?: number;
+  prefilterEngine?: 'auto' | 'rg' | 'js';
+  onProgress?: (done: number, total: number, path: string) => void;
+}
+
+/** API and request markers that make a file a candidate even without a model ID. */
+const API_MARKERS = ['anthropic', 'Anthropic', 'budget_tokens', 'BudgetTokens', 'budgetTokens', 'claude-migrate-ignore', '/v1/messages'];
+
+export function prefilterPattern(): string {
+  return [MODEL_ID_REGEX_SOURCE, ...API_MARKERS.map(escapeRegex), SYNC_MARKER.source.replace(/\\b/g, '')].join('|');
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+function firstLine(text: string): string {
+  const nl = text.indexOf('\n');
+  return text.slice(0, nl === -1 ? 200 : Math.min(nl, 200));
+}
+
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export async function plan(opts: PlanOptions): Promise<RunResult> {
+  const started = Date.now();
+  const today = opts.today ?? todayIso();
+  const [{ files }, git] = await Promise.all([
+    discoverFiles({ root: opts.root, paths: opts.paths, include: opts.include, exclude: opts.exclude, defaultExcludes: true }),
+    gitStatus(opts.root),
+  ]);
+  const { candidates } = await prefilter(opts.root, files, prefilterPattern(), { engine: opts.prefilterEngine ?? 'auto' });
+  const result: RunResult = {
+    schemaVersion: 1,
+    root: opts.root,
+    target: opts.target,
+    files: [],
+    skipped: [],
+    runFindings: [],
+    stats: { filesListed: files.length, candidates: candidates.length, parsed: 0, durationMs: 0 },
+    git,
+  };
+  const transitions = new Map<string, Transition>();
+  let done = 0;
+  for (const rel of candidates) {
+    opts.onProgress?.(done++, candidates.length, rel);
+    const read = readCandidate(opts.root, rel, { maxBytes: opts.maxBytes ?? 2 * 1024 * 1024 });
+    if (!read.ok) {
+      result.skipped.push({ path: rel, reason: read.reason, detail: read.detail });
+      continue;
+    }
+    const language = detectLanguage(rel, firstLine(read.text)) ?? 'text';
+    try {
+      const fp = await planFile(rel, read.text, language, { ...opts, today });
+      result.stats.parsed++;
+      for (const t of fp.transitions) transitions.set(`${t.source?.id}>${t.target.id}`, t);
+      if (fp.problem) result.skipped.push({ path: rel, reason: fp.problem.reason, detail: fp.problem.detail });
+      const r = fp.result;
+      if (r.findings.length === 0 && !r.planned) continue;
+      r.sha256 = read.sha256;
+      r.bom = read.bom || undefined;
+      result.files.push(r);
+    } catch (err) {
+      // One bad file never stops the run.
+      result.skipped.push({ path: rel, reason: 'parse-error', detail: `internal error while planning: ${(err as Error).message}` });
+    }
+  }
+  opts.onProgress?.(candidates.length, candidates.length, '');
+  result.runFindings = runLevelFindings([...transitions.values()], opts);
+  result.stats.durationMs = Date.now() - started;
+  return result;
+}
+
+function runLevelFindings(transitions: Transition[], opts: PlanOptions): Finding[] {
+  const out: Finding[] = [];
+  const off = new Set(opts.rulesOff ?? []);
+  for (const rule of RULES) {
+    if (!rule.checkRun || off.has(rule.id)) continue;
+    const relevant = transitions.filter((t) => packRuleIds(t.target.id).includes(rule.id) && rule.appliesTo(t));
+    for (const f of rule.checkRun(relevant)) {
+      out.push({
+        id: `#${rule.id}`,
+        rule: rule.id,
+        severity: opts.severity?.[rule.id] ?? f.severity ?? rule.severity,
+        fix: f.fix,
+        line: 0,
+        column: 0,
+        endLine: 0,
+        endColumn: 0,
+        message: f.message,
+        source: rule.docs.source,
+        fixTitle: f.fixTitle ?? rule.fixTitle,
+      });
+    }
+  }
+  return out;
+}
+
+export type { SkippedFile };

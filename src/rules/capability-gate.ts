@@ -1,0 +1,60 @@
+import { alongsideId, mentions } from './support/alongside.js';
+import { getModel } from '../catalog/index.js';
+import { defineRule, type RuleFinding } from './types.js';
+
+/** A gate string naming part of a model ID: `opus-4-6`, `claude-opus-4`, `sonnet-4-5`. */
+const FRAGMENT = /^(claude-)?(opus|sonnet|haiku)-(\d)(?:-(\d))?$/;
+
+export default defineRule({
+  id: 'capability-gate',
+  severity: 'blocks',
+  fix: 'suggest',
+  buckets: ['caller', 'definer', 'string-reference'],
+  fixTitle: 'Add the new ID alongside in the gate',
+  appliesTo: () => true,
+  checkFile(ctx) {
+    const out: RuleFinding[] = [];
+    const push = (start: number, end: number, from: string, to: string, gate: { start: number; end: number } | undefined) => {
+      out.push({
+        range: { start, end },
+        message: `A capability gate tests for ${from}: the old model is still served and keeps the capability, so add ${to} alongside rather than replacing it, or the feature silently turns off for the new model (guide: Step 1, bucket 3 sub-cases, "Capability gate").`,
+        fix: ctx.generated ? 'manual' : 'suggest',
+        intents: ctx.generated ? [] : [{ kind: 'add-alongside', at: start, from, to }],
+        from,
+        to,
+        notes: gate ? [`Gate: ${ctx.text.slice(gate.start, gate.end).slice(0, 120)}`] : undefined,
+      });
+    };
+    for (const occ of ctx.occurrences) {
+      if (occ.role !== 'capability-gate' || !occ.match.model || occ.match.variant) continue;
+      const target = ctx.targetFor(occ.match.model);
+      const to = target && alongsideId(occ.match, target);
+      if (!target || !to || mentions(ctx.text, occ.context?.gate, target.id)) continue;
+      push(occ.match.start, occ.match.end, occ.match.text, to, occ.context?.gate);
+    }
+    // Fragments the catalogue finder does not see (`"opus-4-6" in model`).
+    for (const s of ctx.view.strings) {
+      const m = FRAGMENT.exec(s.value);
+      if (!m) continue;
+      const gate = ctx.parsed.contextAt(s.contentRange.start).gate;
+      if (!gate) continue;
+      const [, prefix, family, major, minor] = m;
+      const model = getModel(`claude-${family}-${major}-${minor ?? '0'}`) ?? getModel(`claude-${family}-${major}-${minor ?? ''}`.replace(/-$/, ''));
+      if (!model) continue;
+      const target = ctx.targetFor(model);
+      if (!target || target.family !== model.family) continue;
+      const to = (prefix ? '' : '') + target.id.replace(/^claude-/, prefix ?? '');
+      if (to === s.value || mentions(ctx.text, gate, to) || ctx.text.slice(gate.start, gate.end).includes(`"${to}"`) || ctx.text.slice(gate.start, gate.end).includes(`'${to}'`)) continue;
+      push(s.contentRange.start, s.contentRange.end, s.value, to, gate);
+    }
+    return out;
+  },
+  docs: {
+    what: 'Finds substring, prefix, equality, regex and switch gates on old model IDs or ID fragments (`if "opus-4-6" in model:`) and offers to add the new ID alongside.',
+    why: 'The old model is still served and still has the capability; replacing the string would silently disable the feature for old-model traffic, and not adding the new ID disables it for the new model (guide: "Step 1" → bucket 3 sub-cases, "Capability gate").',
+    source: 'model-migration.md#step-1-classify-each-file',
+    fixSafety: 'Suggest. If no old-model traffic can reach the gate, replacing is also fine: the guide leaves that to the caller.',
+    limits: ['Gates on fragments that name no single family (`"claude-3"`) are not followed.'],
+    example: 'basic',
+  },
+});

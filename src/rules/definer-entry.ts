@@ -1,0 +1,51 @@
+import { alongsideId, mentions } from './support/alongside.js';
+import { defineRule, type RuleFinding } from './types.js';
+
+export default defineRule({
+  id: 'definer-entry',
+  severity: 'info',
+  fix: 'suggest',
+  buckets: ['caller', 'definer', 'string-reference'],
+  fixTitle: 'Add the new model alongside (keep the old entry)',
+  appliesTo: () => true,
+  checkFile(ctx) {
+    const out: RuleFinding[] = [];
+    // One new entry per (collection, target): the newest old model of that family is the one copied.
+    const best = new Map<string, { occ: (typeof ctx.occurrences)[number]; to: string }>();
+    const all: { occ: (typeof ctx.occurrences)[number]; key: string; to: string; targetId: string }[] = [];
+    for (const occ of ctx.occurrences) {
+      if (occ.role !== 'definer-entry' || !occ.match.model || occ.match.variant) continue;
+      const target = ctx.targetFor(occ.match.model);
+      if (!target) continue;
+      const to = alongsideId(occ.match, target);
+      if (!to) continue;
+      const coll = occ.context?.collection?.range;
+      if (mentions(ctx.text, coll, target.id)) continue; // already registered
+      const key = `${coll?.start ?? -1}:${target.id}:${occ.match.form}`;
+      all.push({ occ, key, to, targetId: target.id });
+      const cur = best.get(key);
+      if (!cur || (occ.match.model.generation > cur.occ.match.model!.generation)) best.set(key, { occ, to });
+    }
+    for (const { occ, key, to, targetId } of all) {
+      const chosen = best.get(key)!.occ === occ;
+      out.push({
+        range: { start: occ.match.start, end: occ.match.end },
+        message: `${occ.match.text} is an entry of a model registry/config: the old model is still served, so keep it and add ${targetId} alongside; never blind-replace (guide: Step 1, bucket 2).`,
+        fix: chosen && !ctx.generated ? 'suggest' : 'manual',
+        intents: chosen && !ctx.generated ? [{ kind: 'add-alongside', at: occ.match.start, from: occ.match.text, to }] : [],
+        from: occ.match.text,
+        to,
+        notes: chosen ? ['Other choices: leave the registry alone, or retire the old model (remove it) if it is no longer served.'] : [`A new ${targetId} entry is offered once, next to the newest old entry of this registry.`],
+      });
+    }
+    return out;
+  },
+  docs: {
+    what: 'For registries, enums, routing configs, model lists and pricing tables that hold an old model, offers a new entry for the target next to it (copying the nearest entry\'s shape), and keeps the old one.',
+    why: 'A definer serves the old model, which is still in production; replacing it would de-register it. If you cannot ask, add the new model alongside and flag it (guide: "Step 1: Classify each file", bucket 2).',
+    source: 'model-migration.md#step-1-classify-each-file',
+    fixSafety: 'Suggest: applied with --apply-suggestions or accepted in the UI. Prices or limits copied from the old entry must be checked by a person.',
+    limits: ['Registries assembled by code (loops, comprehensions) are not recognised.'],
+    example: 'basic',
+  },
+});

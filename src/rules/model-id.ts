@@ -1,0 +1,60 @@
+import { lifecycle, rewriteCore } from '../catalog/index.js';
+import { defineRule, type RuleFinding, type Severity } from './types.js';
+
+export default defineRule({
+  id: 'model-id',
+  severity: 'blocks',
+  fix: 'auto',
+  buckets: ['caller', 'definer', 'string-reference', 'variant'],
+  fixTitle: 'Swap the model ID for the target alias',
+  appliesTo: () => true,
+  checkFile(ctx) {
+    const out: RuleFinding[] = [];
+    for (const occ of ctx.occurrences) {
+      const { match } = occ;
+      if (!match.model || match.variant || match.form === 'bedrock-legacy') continue;
+      const target = ctx.targetFor(match.model);
+      if (!target) continue;
+      const life = lifecycle(match.model, ctx.options.today);
+      const severity: Severity = life.retired ? 'blocks' : life.status === 'deprecated' ? 'tune' : ctx.explicitTarget ? 'blocks' : 'info';
+      const state = life.retired
+        ? `is retired${match.model.retiredOn ?? match.model.retiresOn ? ` since ${match.model.retiredOn ?? match.model.retiresOn}` : ''} and returns 404`
+        : life.status === 'deprecated'
+          ? `is deprecated${life.daysLeft !== undefined ? ` and retires in ${life.daysLeft} days (${match.model.retiresOn})` : ''}`
+          : `is superseded by ${target.id}`;
+      const to = rewriteCore(match, target);
+      const base = { range: { start: match.start, end: match.end }, from: match.text, severity };
+      const vertexNote = match.form === 'vertex' ? ['Vertex AI: confirm the new ID in the Vertex model list; the alias is written without a date suffix, since a guessed dated ID 404s.'] : undefined;
+      if (occ.role === 'request-model' || occ.role === 'string') {
+        if (to === undefined) continue;
+        const newText = match.text.slice(0, match.core.start - match.start) + to + match.text.slice(match.core.end - match.start);
+        out.push({
+          ...base,
+          to: newText,
+          message: `${match.text} ${state}; use ${target.id} (guide: Model-ID Rename Quick Reference / Retired Model Replacements).`,
+          fix: ctx.generated ? 'manual' : 'auto',
+          intents: ctx.generated ? [] : [{ kind: 'replace', range: match.core, text: to }],
+          notes: vertexNote,
+        });
+      } else if (occ.role === 'comment' || occ.role === 'prose') {
+        out.push({
+          ...base,
+          severity: 'info',
+          to: target.id,
+          message: `${match.text} is mentioned in ${occ.role === 'prose' ? 'documentation prose' : 'a comment'}; it is reported, not rewritten (it may be history).`,
+          fix: 'manual',
+        });
+      }
+      // definer entries, gates, asserts and generated files have rules of their own.
+    }
+    return out;
+  },
+  docs: {
+    what: 'Finds old, deprecated and retired Claude model IDs in API callers and opaque string references (aliases, dated snapshots, Bedrock `anthropic.` IDs, Vertex `@date` IDs, LiteLLM `anthropic/` IDs) and swaps them for the target alias.',
+    why: 'Retired models return 404 and deprecated ones stop working on their retirement date (guide: "Retired Model Replacements", "Deprecated Models"). Only exact IDs from the catalogue are written: aliases, never a guessed dated form ("Before You Migrate": guessing an ID will 404). Bedrock IDs keep their `anthropic.` prefix ("Amazon Bedrock model IDs": a first-party ID 400s there).',
+    source: 'model-migration.md#model-id-rename-quick-reference',
+    fixSafety: 'Auto for string literals in callers and string references. Comments and Markdown prose are reported only. Registries, capability gates, registry asserts and generated files are handled by definer-entry, capability-gate, registry-assert and generated-snapshot instead of being swapped.',
+    limits: ['Model IDs assembled at run time (`f"claude-{tier}"`) are not found.', 'Legacy Bedrock ARN-style IDs (`anthropic.claude-3-5-sonnet-20241022-v2:0`) are out of scope and left alone.'],
+    example: 'basic',
+  },
+});
