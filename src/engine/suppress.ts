@@ -8,7 +8,7 @@ export interface Suppressions {
   file?: Set<string>;
 }
 
-const MARKER = /claude-migrate-ignore(-file)?((?:[ \t]+[a-z0-9-]+(?:[ \t]*,[ \t]*[a-z0-9-]+)*)?)(?:[ \t]*:|[ \t]*$|[ \t]*\*\/|[ \t]*-->)/g;
+const MARKER = /claude-migrate-ignore(-file)?((?:[ \t]+[a-z0-9-]+(?:[ \t]*,[ \t]*[a-z0-9-]+)*)?)(?:[ \t]*:|[ \t]*\r?$|[ \t]*\*\/|[ \t]*-->)/gm;
 
 export function suppressionsOf(text: string): Suppressions {
   const s: Suppressions = { lines: new Map() };

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { conflictsWith, lineCol, lineStartsOf, mapBack, mergeAddFields, overlaps } from '../../src/engine/edits.js';
+import { applyTextEdits } from '../../src/languages/edit-helpers.js';
+import type { EditIntent, ValueView } from '../../src/languages/types.js';
+import { isSuppressed, suppressionsOf } from '../../src/engine/suppress.js';
+
+describe('overlaps', () => {
+  it('treats two insertions at one point as a conflict, adjacent edits as compatible', () => {
+    expect(overlaps({ start: 5, end: 5, text: 'a' }, { start: 5, end: 5, text: 'b' })).toBe(true);
+    expect(overlaps({ start: 0, end: 5, text: '' }, { start: 5, end: 9, text: '' })).toBe(false);
+    expect(overlaps({ start: 0, end: 6, text: '' }, { start: 5, end: 9, text: '' })).toBe(true);
+    expect(overlaps({ start: 3, end: 3, text: 'x' }, { start: 0, end: 5, text: '' })).toBe(true);
+    expect(conflictsWith([{ start: 1, end: 2, text: '' }], [{ start: 2, end: 3, text: '' }])).toBe(false);
+  });
+});
+
+describe('mapBack', () => {
+  it('maps offsets after, before and inside edits to the original text', () => {
+    const original = 'abcdefghij';
+    const edits = [{ start: 2, end: 4, text: 'XYZW' }, { start: 7, end: 8, text: '' }];
+    const next = applyTextEdits(original, edits);
+    expect(next).toBe('abXYZWefgij');
+    expect(mapBack(0, edits)).toBe(0);
+    expect(mapBack(next.indexOf('e'), edits)).toBe(original.indexOf('e'));
+    expect(mapBack(next.indexOf('i'), edits)).toBe(original.indexOf('i'));
+    expect(mapBack(3, edits)).toBe(2); // inside the replacement: its start
+  });
+});
+
+describe('mergeAddFields', () => {
+  const params = { kind: 'object', range: { start: 0, end: 50 }, text: '' } as ValueView;
+  it('folds two additions of the same new object into one', () => {
+    const a: EditIntent = { kind: 'add-field', container: params, path: ['output_config'], key: 'output_config', to: { effort: 'high' } };
+    const b: EditIntent = { kind: 'add-field', container: params, path: ['output_config'], key: 'output_config', to: { format: { $code: 'SCHEMA' } } };
+    const merged = mergeAddFields([a, b]);
+    expect(merged[1]).toBeNull();
+    expect(merged[0]).toMatchObject({ to: { effort: 'high', format: { $code: 'SCHEMA' } } });
+  });
+  it('leaves different keys alone', () => {
+    const a: EditIntent = { kind: 'add-field', container: params, path: ['system'], key: 'system', to: 'x' };
+    const b: EditIntent = { kind: 'add-field', container: params, path: ['output_config'], key: 'output_config', to: { effort: 'high' } };
+    expect(mergeAddFields([a, b])).toEqual([a, b]);
+  });
+});
+
+describe('lineCol', () => {
+  it('is 1-based', () => {
+    const starts = lineStartsOf('ab\ncd\n');
+    expect(lineCol(starts, 0)).toEqual({ line: 1, column: 1 });
+    expect(lineCol(starts, 4)).toEqual({ line: 2, column: 2 });
+  });
+});
+
+describe('suppressions', () => {
+  it('reads rule lists, reasons and whole-file markers in any comment syntax', () => {
+    const text = [
+      'x = 1  # claude-migrate-ignore sampling-params: pinned on purpose',
+      '// claude-migrate-ignore model-id, fast-mode',
+      'model = "claude-3-opus-20240229"',
+      '/* claude-migrate-ignore */',
+      'y',
+    ].join('\n');
+    const s = suppressionsOf(text);
+    expect(isSuppressed(s, 'sampling-params', 1)).toBe(true);
+    expect(isSuppressed(s, 'model-id', 1)).toBe(false);
+    expect(isSuppressed(s, 'model-id', 3)).toBe(true);
+    expect(isSuppressed(s, 'fast-mode', 3)).toBe(true);
+    expect(isSuppressed(s, 'thinking-budget', 5)).toBe(true);
+    const file = suppressionsOf('# claude-migrate-ignore-file model-id: historical data\n');
+    expect(isSuppressed(file, 'model-id', 40)).toBe(true);
+    expect(isSuppressed(file, 'sampling-params', 40)).toBe(false);
+  });
+});
