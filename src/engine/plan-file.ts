@@ -86,7 +86,15 @@ export async function planFile(path: string, text: string, language: LanguageId,
 
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const parsed = await parseSafely(adapter, current, path);
-    if (pass === 0) firstSyntaxErrors = parsed?.view.syntaxErrors ?? 0;
+    if (pass === 0) {
+      firstSyntaxErrors = parsed?.view.syntaxErrors ?? 0;
+      // A file that does not parse is reported but left untouched (Markdown snippets are often partial code:
+      // there the re-parse check below still guards every edit).
+      if (firstSyntaxErrors > 0 && language !== 'markdown') {
+        problem = { reason: 'parse-error', detail: `${firstSyntaxErrors} syntax error(s) in the file as it is: findings are reported, nothing is rewritten` };
+      }
+      if (adapter && !parsed) problem = { reason: 'parse-error', detail: `the ${language} parser failed on this file: findings are from the text only, nothing is rewritten` };
+    }
     try {
       const matches = findModelIds(current);
       const cls = classifyFile(path, current, matches, parsed);
@@ -122,13 +130,14 @@ export async function planFile(path: string, text: string, language: LanguageId,
         else slot.edits.push(...r.edits);
       });
       const accepted: TextEdit[] = [];
+      const frozen = problem?.reason === 'parse-error';
       for (const [ci, slot] of byCandidate) {
         const c = candidates[ci];
         if (slot.refused) { c.pf.refused = slot.refused; continue; }
         if (slot.edits.length === 0) continue;
         c.pf.edits = slot.edits;
         if (pass === 0) c.pf.preview = previewOf(current, slot.edits);
-        if (!c.want || conflictsWith(slot.edits, accepted)) continue; // conflicts are deferred to the next pass
+        if (!c.want || frozen || conflictsWith(slot.edits, accepted)) continue; // conflicts are deferred to the next pass
         accepted.push(...slot.edits);
         c.pf.applied = true;
       }

@@ -151,3 +151,49 @@ export function parseNumber(text: string): number | undefined {
   const n = Number(t);
   return Number.isFinite(n) ? n : undefined;
 }
+
+/**
+ * Rename an identifier that spells a model ID (`CLAUDE_OPUS_4_6`, `ModelClaudeOpus4_6`, `Opus46`)
+ * for another ID, keeping its casing and separators: used when a registry entry is duplicated for a
+ * new model and the language needs a distinct name. Undefined when the identifier does not spell
+ * (a tail of) `from`.
+ */
+export function renameIdentifierForModel(identifier: string, from: string, to: string): string | undefined {
+  const fromWords = from.toLowerCase().replace(/^anthropic\./, '').split(/[-_.:@]+/).filter(Boolean);
+  const toWords = to.toLowerCase().replace(/^anthropic\./, '').split(/[-_.:@]+/).filter(Boolean);
+  let common = 0;
+  while (common < fromWords.length && common < toWords.length && fromWords[common] === toWords[common]) common++;
+  if (common === fromWords.length && common === toWords.length) return undefined;
+  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (let j = 0; j <= common && j < fromWords.length; j++) {
+    const tail = fromWords.slice(j);
+    // Words may be glued (`Opus46`) or separated by `_`.
+    const re = new RegExp(tail.map((w) => `(${esc(w)})`).join('(_?)'), 'i');
+    const m = re.exec(identifier);
+    if (!m) continue;
+    const words = tail.map((_, i) => m[1 + i * 2]);
+    const seps = tail.slice(1).map((_, i) => m[2 + i * 2]);
+    const keep = common - j; // matched words that stay the same
+    const changedCase = words[keep] ?? words[words.length - 1];
+    const styled = (w: string) => {
+      const sample = /[a-z]/i.test(changedCase) ? changedCase : words.find((x) => /[a-z]/i.test(x)) ?? '';
+      if (sample && sample === sample.toUpperCase()) return w.toUpperCase();
+      if (sample && sample[0] === sample[0].toUpperCase()) return w[0].toUpperCase() + w.slice(1);
+      return w;
+    };
+    const lastSep = seps[seps.length - 1] ?? '';
+    let out = '';
+    for (let i = 0; i < keep; i++) out += words[i] + seps[i];
+    const fresh = toWords.slice(common);
+    fresh.forEach((w, i) => {
+      const prev = i === 0 ? (keep > 0 ? words[keep - 1] : '') : fresh[i - 1];
+      // Between two digit groups a separator is needed (4_8, not 48) when the source used one.
+      const sep = i === 0 ? '' : /\d$/.test(prev) && /^\d/.test(w) ? (lastSep || '_') : lastSep;
+      out += sep + styled(w);
+    });
+    if (keep > 0 && fresh.length === 0) out = out.slice(0, out.length - (seps[keep - 1]?.length ?? 0));
+    const renamed = identifier.slice(0, m.index) + out + identifier.slice(m.index + m[0].length);
+    return renamed === identifier ? undefined : renamed;
+  }
+  return undefined;
+}
