@@ -5,6 +5,8 @@ import { planFile } from '../src/engine/plan-file.js';
 import { adapterFor } from '../src/languages/registry.js';
 import { listFixtureCases, type FixtureCase } from './support/fixtures.js';
 import { toolchainError } from './support/toolchains.js';
+import { RULES } from '../src/rules/registry.js';
+import { packRuleIds } from '../transforms/index.js';
 
 const cases = listFixtureCases();
 
@@ -18,7 +20,10 @@ describe.each(cases.map((c) => [`${c.lang}/${c.rule}/${c.name}`, c] as const))('
     expect(problem).toBeUndefined();
     const expected = c.keep ? c.input : c.output ?? c.input;
     expect(result.planned ?? c.input).toBe(expected);
-    const own = result.findings.filter((f) => f.rule === c.rule);
+    const { transitions } = await run(c, c.input, false);
+    // Run-level rules (reported once per run) are checked on this file's transitions.
+    const runLevel = RULES.filter((r) => r.id === c.rule && r.checkRun).flatMap((r) => r.checkRun!(transitions.filter((t) => packRuleIds(t.target.id).includes(r.id) && r.appliesTo(t))).map((f) => ({ rule: r.id, line: 0, message: f.message })));
+    const own = [...result.findings.filter((f) => f.rule === c.rule), ...runLevel];
     if (c.keep) expect(own.map((f) => `${f.rule}@${f.line}: ${f.message}`)).toEqual([]);
     else expect(own.length, `no ${c.rule} finding for a non-keep case`).toBeGreaterThan(0);
   });

@@ -54,6 +54,10 @@ export interface ModelInfo {
   capabilities: Capabilities;
   /** Only reachable through a programme (Mythos 5: Project Glasswing). */
   restricted?: string;
+  /** Added: a second destination the guide offers under a condition (Mythos Preview -> claude-mythos-5 in Project Glasswing). */
+  alternativeReplacement?: { id: string; condition: string };
+  /** Added: context window in tokens, where models.md states it. */
+  contextWindow?: number;
 }
 
 /** The form a model-ID string was written in. */

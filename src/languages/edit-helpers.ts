@@ -187,8 +187,10 @@ export function insertListItem(text: string, opts: InsertOptions, newItem: strin
       const trailing = isLast ? (opts.trailingSeparatorAllowed ? sep : '') : sep;
       return { start: tail.lineTailEnd, end: tail.lineTailEnd, text: `${eol}${indent}${body}${trailing}` };
     }
-    // No separator after the anchor: add one, then the item (no trailing separator, as before).
-    return { start: anchor.end, end: anchor.end, text: `${sep}${eol}${indent}${body}${isLast ? '' : sep}` };
+    // No separator after the anchor: add one, then the item (no trailing separator, as before). A
+    // comment trailing the anchor stays on the anchor's line.
+    const between = text.slice(anchor.end, tail.lineTailEnd);
+    return { start: anchor.end, end: tail.lineTailEnd, text: `${sep}${between}${eol}${indent}${body}${isLast ? '' : sep}` };
   }
   // Inline list.
   if (tail.hasSep && isLast) {

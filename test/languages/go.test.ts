@@ -389,12 +389,72 @@ func run(ctx context.Context, client anthropic.Client) {
     expect(p.render({ kind: 'add-alongside', at: text.indexOf('package'), from: 'package', to: 'x' })).toHaveProperty('refused');
   });
 
+  it('tool-version: swaps the tool struct and the union field that holds it, through a variable too', async () => {
+    const text = read('batch_tools.go');
+    const p = await parse(text);
+    const toolType = field(field(p.view.requests[0].params, 'tools')!.value.elements![0], 'type')!;
+    expect(toolType.value.literal).toBe('text_editor_20250124');
+    const out = await rewrite(p, text, [{ kind: 'set-value', value: toolType.value, path: ['tools', '*', 'type'], to: 'text_editor_20250728' }]);
+    expect(out).toContain('editor := anthropic.ToolTextEditor20250728Param{}\n\ttools := []anthropic.ToolUnionParam{\n\t\t{OfTextEditor20250728: &editor},');
+    // A struct also named as a type elsewhere would not follow: refused.
+    const typed = text.replace('editor := anthropic.ToolTextEditor20250124Param{}', 'var editor anthropic.ToolTextEditor20250124Param = anthropic.ToolTextEditor20250124Param{}');
+    const q = await parse(typed);
+    const t2 = field(field(q.view.requests[0].params, 'tools')!.value.elements![0], 'type')!;
+    expect(q.render({ kind: 'set-value', value: t2.value, path: ['tools', '*', 'type'], to: 'text_editor_20250728' })).toHaveProperty('refused');
+  });
+
+  it('raw HTTP: a Header.Set header is a field of its function body and is removed with its line', async () => {
+    const text = read('raw_http.go');
+    const p = await parse(text);
+    const beta = p.view.requests[0].headers.find((h) => h.name === 'anthropic-beta')!;
+    expect(slice(text, beta.field!.range)).toBe('req.Header.Set("anthropic-beta", "output-128k-2025-02-19")');
+    const out = await rewrite(p, text, [{ kind: 'remove-field', container: beta.container!, field: beta.field! }]);
+    expect(out).toContain('\treq.Header.Set("anthropic-version", "2023-06-01")\n\treturn http.DefaultClient.Do(req)');
+  });
+
+  it('tool objects inside a raw-HTTP body are tools', async () => {
+    const text = read('raw_http.go').replace('"temperature": 0.5,', '"tools": []map[string]any{{"type": "text_editor_20250124", "name": "str_replace_editor"}},');
+    const p = await parse(text);
+    expect(p.view.tools.map((t) => field(t, 'type')!.value.literal)).toEqual(['text_editor_20250124']);
+  });
+
+  it('rename-call moves Beta types written inside the call to their non-beta twins', async () => {
+    const text = `package main
+
+import (
+	"context"
+
+	"github.com/anthropics/anthropic-sdk-go"
+)
+
+func run(client anthropic.Client) {
+	msg, _ := client.Beta.Messages.New(context.TODO(), anthropic.BetaMessageNewParams{
+		Model:     "claude-opus-4-8",
+		MaxTokens: 1024,
+		Messages: []anthropic.BetaMessageParam{
+			anthropic.NewBetaUserMessage(anthropic.NewBetaTextBlock("Hi")),
+		},
+	})
+	_ = msg
+}
+`;
+    const p = await parse(text);
+    const out = await rewrite(p, text, [{ kind: 'rename-call', request: p.view.requests[0] }]);
+    expect(out).toContain('client.Messages.New(context.TODO(), anthropic.MessageNewParams{');
+    expect(out).toContain('Messages: []anthropic.MessageParam{\n\t\t\tanthropic.NewUserMessage(anthropic.NewTextBlock("Hi")),');
+    // A Beta type outside the call (a result type) would not follow: refused.
+    const q = await parse(text.replace('func run(client anthropic.Client) {', 'func run(client anthropic.Client) *anthropic.BetaMessage {').replace('\t_ = msg\n', '\treturn msg\n'));
+    expect(q.render({ kind: 'rename-call', request: q.view.requests[0] })).toHaveProperty('refused');
+  });
+
   it('refuses what it cannot write safely', async () => {
     const text = read('batch_tools.go');
     const p = await parse(text);
     const req: RequestView = p.view.requests[0];
     const toolType = field(field(req.params, 'tools')!.value.elements![0], 'type')!;
-    expect(p.render({ kind: 'set-value', value: toolType.value, path: ['tools', '*', 'type'], to: 'text_editor_20250728' })).toHaveProperty('refused');
+    // A tool type implied by its struct cannot be removed, nor swapped for a tool family the SDK struct does not have.
+    expect(p.render({ kind: 'set-value', value: toolType.value, path: ['tools', '*', 'type'], to: 'bash_20250728' })).toHaveProperty('refused');
+    expect(p.render({ kind: 'set-value', value: toolType.value, path: ['tools', '*', 'type'], to: 'text_editor_20991231' })).toHaveProperty('refused');
     expect(p.render({ kind: 'remove-field', container: req.params, field: toolType })).toHaveProperty('refused');
     expect(p.render({ kind: 'add-field', container: req.params, path: ['fallbacks'], key: 'fallbacks', to: [{ model: 'claude-opus-4-6' }] })).toHaveProperty('refused');
   });

@@ -4,8 +4,8 @@
 import type { Node } from 'web-tree-sitter';
 import { applyTextEdits, eolOf, indentOf, insertListItem, lineEndOf, lineStartOf, nextLineStart, removeListItem } from '../edit-helpers.js';
 import { isRawCode, type EditIntent, type NeutralValue, type Range, type RenderResult, type TextEdit, type ValueView } from '../types.js';
-import { escapeDoubleQuoted, innermost, rangeKey, walk } from '../tree-sitter/common.js';
-import { constantForModelId, DISPLAY_CONSTANTS, EFFORT_CONSTANTS, FIELD_NAMES } from './sdk.js';
+import { dedentContinuation, escapeDoubleQuoted, innermost, rangeKey, walk } from '../tree-sitter/common.js';
+import { constantForModelId, DISPLAY_CONSTANTS, EFFORT_CONSTANTS, FIELD_NAMES, WRITABLE_TOOL_STRUCTS, betaTwin } from './sdk.js';
 import type { GoAnalysis, GoContainer } from './views.js';
 import { alongsideGo } from './alongside.js';
 
@@ -29,7 +29,7 @@ export function goFieldName(key: string): string {
 
 /** A JSON value as Go (`map[string]any{…}`, `[]any{…}`) — used inside JSON-schema maps. */
 function goJson(v: NeutralValue): string {
-  if (isRawCode(v)) return v.$code;
+  if (isRawCode(v)) return dedentContinuation(v.$code);
   if (v === null) return 'nil';
   if (typeof v === 'string') return goString(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
@@ -39,7 +39,7 @@ function goJson(v: NeutralValue): string {
 
 /** Render `to` for the value at canonical `path` in SDK syntax, or refuse when the Go type is unknown. */
 export function renderGoValue(path: string[], to: NeutralValue, sdk: string, beta: boolean, containerType?: string): Rendered {
-  if (isRawCode(to)) return { code: to.$code };
+  if (isRawCode(to)) return { code: dedentContinuation(to.$code) };
   const B = beta ? 'Beta' : '';
   const key = path.join('.').replace(/\.\*/g, '[]');
   const obj = typeof to === 'object' && to !== null && !Array.isArray(to) ? (to as Record<string, NeutralValue>) : undefined;
@@ -157,7 +157,7 @@ function alignEdits(text: string, items: Range[]): TextEdit[] {
 }
 
 /** Compose an edit with gofmt re-alignment of the container it changed, as minimal edits on the original text. */
-function withAlignment(text: string, container: GoContainer, edit: TextEdit, newItems: (after: string) => Range[]): TextEdit[] {
+function withAlignment(text: string, container: GoContainer, edit: TextEdit, newItems: (after: string) => Range[], onlyInserted = false): TextEdit[] {
   const wasAligned = alignEdits(text, container.items).length === 0;
   if (!wasAligned) return [edit]; // the input was not gofmt-formatted: do not start formatting it
   const after = applyTextEdits(text, [edit]);
@@ -171,7 +171,8 @@ function withAlignment(text: string, container: GoContainer, edit: TextEdit, new
   for (const f of [...fixes].sort((a, b) => b.start - a.start)) {
     if (f.start >= insertedStart && f.end <= insertedStart + edit.text.length) {
       inserted = inserted.slice(0, f.start - insertedStart) + f.text + inserted.slice(f.end - insertedStart);
-    } else if (f.end <= edit.start) out.push(f);
+    } else if (onlyInserted) continue;
+    else if (f.end <= edit.start) out.push(f);
     else if (f.start >= edit.start + edit.text.length) out.push({ start: f.start - delta, end: f.end - delta, text: f.text });
     else return [edit]; // overlaps the edit boundary: keep the plain edit
   }
@@ -212,6 +213,8 @@ export function renderGo(ctx: GoRenderContext, intent: EditIntent): RenderResult
     case 'set-value': {
       const v = intent.value;
       if (v.range.start === v.range.end || v.text === '') return { refused: 'the value has no source of its own' };
+      // A server tool's type is its Go struct (`anthropic.ToolTextEditor20250124Param{}`): swap the struct.
+      if (v.kind === 'string' && !v.contentRange && intent.path.join('.') === 'tools.*.type' && typeof intent.to === 'string') return swapToolStruct(ctx, v, intent.to);
       if (v.kind === 'string' && !v.contentRange) return { refused: 'the value is implied by a Go type or constructor name: change that name by hand' };
       // A string literal stays a string literal (model IDs included); SDK constants are rendered per key path.
       if (typeof intent.to === 'string' && v.kind === 'string' && v.contentRange) {
@@ -236,7 +239,9 @@ export function renderGo(ctx: GoRenderContext, intent: EditIntent): RenderResult
       if ('refused' in r) return r;
       const item = c.kind === 'map' ? `${goString(intent.key)}: ${r.code}` : `${goFieldName(intent.key)}: ${r.code}`;
       const edit = insertListItem(text, { items: c.items, separator: ',', trailingSeparatorAllowed: true, lineComment: LINE_COMMENT, inner: c.inner, indentUnit: '\t' }, item);
-      return { edits: withAlignment(text, c, edit, shiftedItems(c.items, edit, { text: item })) };
+      // Only the new line is aligned: re-aligning its neighbours here would collide with a removal in the
+      // same container rendered for the same finding (output_format → output_config.format).
+      return { edits: withAlignment(text, c, edit, shiftedItems(c.items, edit, { text: item }), true) };
     }
 
     case 'remove-field': {
@@ -245,6 +250,7 @@ export function renderGo(ctx: GoRenderContext, intent: EditIntent): RenderResult
       if (!c) return { refused: 'the object is not a literal in this file' };
       const index = c.items.findIndex((r) => r.start === intent.field.range.start && r.end === intent.field.range.end);
       if (index < 0) return { refused: 'the field is not an element of its object literal' };
+      if (c.kind === 'stmts') return removeStatementLine(text, intent.field.range);
       const edit = removeListItem(text, { items: c.items, separator: ',', trailingSeparatorAllowed: true, lineComment: LINE_COMMENT }, index);
       if (c.kind === 'args') return { edits: [edit] };
       return { edits: withAlignment(text, c, edit, shiftedItems(c.items, edit)) };
@@ -332,31 +338,40 @@ function renameBetaCall(ctx: GoRenderContext, req: import('../types.js').Request
   if (!betaSel) return { refused: 'no .Beta selector in the callee' };
   const operand = betaSel.childForFieldName('operand')!;
   edits.push({ start: operand.endIndex, end: betaSel.endIndex, text: '' });
-  // Rename the params type where it is written; every other Beta type in the file would also need renaming.
+  // Beta types written inside the call (params type, message builders) move with it when the SDK has
+  // a non-beta twin for each; Beta types anywhere else in the file would need renaming too: refused.
   const sdk = analysis.imports.sdk ?? 'anthropic';
-  const renamed = new Set<number>();
   const paramsNode = info.paramsNode;
-  if (paramsNode?.type === 'composite_literal') {
-    const typeNode = paramsNode.childForFieldName('type');
-    const nameNode = typeNode?.type === 'qualified_type' ? typeNode.childForFieldName('name') : null;
-    if (!nameNode || !/^Beta(MessageNewParams|MessageCountTokensParams|MessageBatchNewParams)$/.test(nameNode.text)) return { refused: 'the params type is not a Beta message params struct' };
-    if (info.paramsDefinition && (analysis.definitions.get(info.paramsDefinition.name)?.length ?? 0) > 1) return { refused: 'the params variable is defined more than once' };
-    edits.push({ start: nameNode.startIndex, end: nameNode.endIndex, text: nameNode.text.replace(/^Beta/, '') });
-    renamed.add(nameNode.id);
-  } else if (paramsNode) {
-    return { refused: 'the params are built elsewhere: rename their Beta type by hand' };
-  }
+  if (paramsNode && paramsNode.type !== 'composite_literal') return { refused: 'the params are built elsewhere: rename their Beta type by hand' };
+  if (paramsNode && !/^Beta(MessageNewParams|MessageCountTokensParams|MessageBatchNewParams)$/.test(paramsNode.childForFieldName('type')?.childForFieldName('name')?.text ?? '')) return { refused: 'the params type is not a Beta message params struct' };
+  if (info.paramsDefinition && (analysis.definitions.get(info.paramsDefinition.name)?.length ?? 0) > 1) return { refused: 'the params variable is defined more than once' };
+  const inside = (n: Node) => [info.call, paramsNode].some((c) => c && c.startIndex <= n.startIndex && n.endIndex <= c.endIndex);
   const others: string[] = [];
+  const untwinned: string[] = [];
   walk(root, (n) => {
     if (n.type === 'qualified_type' || n.type === 'selector_expression') {
       const pkg = n.type === 'qualified_type' ? n.childForFieldName('package') : n.childForFieldName('operand');
       const name = n.type === 'qualified_type' ? n.childForFieldName('name') : n.childForFieldName('field');
-      if (pkg?.text === sdk && name && /^(New)?Beta/.test(name.text) && !renamed.has(name.id)) others.push(name.text);
+      if (pkg?.text !== sdk || !name || !/^(New)?Beta/.test(name.text)) return;
+      if (!inside(n)) others.push(name.text);
+      else {
+        const twin = betaTwin(name.text);
+        if (twin) edits.push({ start: name.startIndex, end: name.endIndex, text: twin });
+        else untwinned.push(name.text);
+      }
     }
-    if (n.type === 'field_identifier' && n.text === 'Betas') others.push('Betas');
   });
+  if (req.params.fields?.some((f) => f.key === 'betas')) return { refused: 'beta flags (Betas) are still set on the request' };
+  if (untwinned.length) return { refused: `no verified non-beta twin for ${[...new Set(untwinned)].slice(0, 4).join(', ')}` };
   if (others.length) return { refused: `other beta types remain in the file (${[...new Set(others)].slice(0, 4).join(', ')}): moving off the beta namespace needs them renamed too` };
   return { edits };
+}
+
+function removeStatementLine(text: string, r: Range): RenderResult {
+  const lineStart = lineStartOf(text, r.start);
+  const lineEnd = lineEndOf(text, r.end);
+  if (!/^[ \t]*$/.test(text.slice(lineStart, r.start)) || !/^[ \t]*;?[ \t]*(\/\/.*)?$/.test(text.slice(r.end, lineEnd))) return { refused: 'the statement shares its line with other code' };
+  return { edits: [{ start: lineStart, end: nextLineStart(text, r.end), text: '' }] };
 }
 
 function removeDefinition(ctx: GoRenderContext, r: Range): RenderResult {
@@ -385,3 +400,60 @@ function removeDefinition(ctx: GoRenderContext, r: Range): RenderResult {
   return { edits: [{ start: lineStart, end, text: '' }] };
 }
 
+
+/**
+ * tool-version for a tool written as its SDK struct: `anthropic.ToolTextEditor20250124Param{}` →
+ * `anthropic.ToolTextEditor20250728Param{}`, and the union field holding it (`OfTextEditor20250124:`
+ * → `OfTextEditor20250728:`), whether the struct sits in the union literal or in a variable put there.
+ * The struct's Name/Type are SDK constants, so the paired name changes with it. Refused when the old
+ * struct is also named as a type elsewhere (a variable or result type) that this edit would not follow.
+ */
+function swapToolStruct(ctx: GoRenderContext, v: ValueView, to: string): RenderResult {
+  const { root, analysis } = ctx;
+  const from = typeof v.literal === 'string' ? v.literal : '';
+  const oldM = /^([a-z_]+)_(\d{8})$/.exec(from);
+  const newM = /^([a-z_]+)_(\d{8})$/.exec(to);
+  if (!oldM || !newM || oldM[1] !== newM[1]) return { refused: `cannot map tool type ${from} to ${to}` };
+  const typeNode = innermost(root, v.range.start, (n) => n.type === 'qualified_type' && n.startIndex === v.range.start && n.endIndex === v.range.end);
+  const nameNode = typeNode?.childForFieldName('name');
+  const composite = typeNode?.parent;
+  if (!typeNode || !nameNode || composite?.type !== 'composite_literal' || typeNode.childForFieldName('package')?.text !== (analysis.imports.sdk ?? 'anthropic')) {
+    return { refused: 'the tool type is not an SDK struct literal' };
+  }
+  const newName = nameNode.text.replace(oldM[2], newM[2]);
+  const unionKey = WRITABLE_TOOL_STRUCTS[newName];
+  if (!unionKey || newName === nameNode.text) return { refused: `no verified Go struct for ${to} (from ${nameNode.text})` };
+  const edits: TextEdit[] = [{ start: nameNode.startIndex, end: nameNode.endIndex, text: newName }];
+  const oldKey = unionKey.replace(newM[2], oldM[2]);
+  // The union field holding this struct: directly (`OfX: &T{}`), or through a variable (`editor := T{}` … `OfX: &editor`).
+  const holders: Node[] = [composite];
+  let up: Node | null = composite.parent;
+  if (up?.type === 'unary_expression') up = up.parent;
+  if (up?.type === 'expression_list') up = up.parent;
+  if (up && (up.type === 'short_var_declaration' || up.type === 'var_spec' || up.type === 'assignment_statement')) {
+    const defs = [...analysis.definitions.values()].flat().filter((d) => d.statement.id === up!.id);
+    if (defs.length !== 1) return { refused: 'the tool struct is assigned together with other names' };
+    const def = defs[0];
+    walk(def.scope ?? root, (n) => {
+      if (n.type === 'identifier' && n.text === def.name && n.id !== def.nameNode.id) holders.push(n);
+    });
+  }
+  const unionKeys: Node[] = [];
+  for (const h of holders) {
+    let p: Node | null = h.parent;
+    if (p?.type === 'unary_expression') p = p.parent;
+    if (p?.type === 'literal_element' && p.parent?.type === 'keyed_element' && p.parent.namedChildren.filter((c) => c.type !== 'comment')[1]?.id === p.id) {
+      const keyEl = p.parent.namedChildren.filter((c) => c.type !== 'comment')[0];
+      const key = keyEl?.namedChildren[0] ?? keyEl;
+      if (key?.text === oldKey) unionKeys.push(key);
+    }
+  }
+  for (const k of unionKeys) edits.push({ start: k.startIndex, end: k.endIndex, text: unionKey });
+  // Other mentions of the old struct as a type (`var t anthropic.ToolTextEditor20250124Param`) would no longer match.
+  let stray = false;
+  walk(root, (n) => {
+    if (n.type === 'qualified_type' && n.id !== typeNode.id && n.childForFieldName('name')?.text === nameNode.text && n.parent?.type !== 'composite_literal') stray = true;
+  });
+  if (stray) return { refused: `${nameNode.text} is also named as a type elsewhere in the file: change the tool version by hand` };
+  return { edits };
+}

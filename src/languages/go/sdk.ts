@@ -134,3 +134,37 @@ export const DISPLAY_CONSTANTS: Record<string, string> = { summarized: 'Summariz
 
 /** Request-option helpers that set a header (option/requestoption.go). */
 export const HEADER_OPTIONS = ['WithHeader', 'WithHeaderAdd'];
+
+/**
+ * Server-tool param structs the adapter may write when a tool version changes (tool-version rule),
+ * with the `ToolUnionParam` / `BetaToolUnionParam` field that holds each. Checked in message.go and
+ * betamessage.go (commit b43f0d7a): the old structs' fields are a subset of the new ones', and the
+ * tool `Name`/`Type` are SDK constants implied by the struct, so swapping the struct swaps the pair.
+ */
+export const WRITABLE_TOOL_STRUCTS: Record<string, string> = {
+  ToolTextEditor20250728Param: 'OfTextEditor20250728',
+  BetaToolTextEditor20250728Param: 'OfTextEditor20250728',
+  CodeExecutionTool20250825Param: 'OfCodeExecutionTool20250825',
+  BetaCodeExecutionTool20250825Param: 'OfCodeExecutionTool20250825',
+};
+
+/**
+ * Non-beta names whose `Beta…` / `NewBeta…` twin the SDK also exports (message.go / betamessage.go,
+ * commit b43f0d7a): leaving the beta namespace renames these inside the call being moved.
+ */
+export const BETA_TWINS = new Set([
+  'MessageNewParams', 'MessageCountTokensParams', 'MessageParam', 'MessageParamRoleUser', 'MessageParamRoleAssistant',
+  'TextBlockParam', 'ContentBlockParamUnion', 'ImageBlockParam', 'CacheControlEphemeralParam', 'MetadataParam',
+  'ThinkingConfigParamOfEnabled', 'ThinkingConfigParamUnion', 'ThinkingConfigAdaptiveParam', 'ThinkingConfigDisabledParam',
+  'ThinkingConfigEnabledParam', 'ThinkingConfigAdaptiveDisplaySummarized', 'ThinkingConfigAdaptiveDisplayOmitted',
+  'OutputConfigParam', 'OutputConfigEffortLow', 'OutputConfigEffortMedium', 'OutputConfigEffortHigh', 'OutputConfigEffortXhigh',
+  'OutputConfigEffortMax', 'JSONOutputFormatParam', 'ToolParam', 'ToolUnionParam', 'ToolInputSchemaParam', 'ToolChoiceUnionParam',
+  'ToolChoiceAutoParam', 'ToolTextEditor20250728Param', 'CodeExecutionTool20250825Param',
+  'NewUserMessage', 'NewTextBlock', 'NewToolResultBlock', 'NewToolUseBlock',
+]);
+
+/** The non-beta twin of an SDK name (`BetaMessageParam` → `MessageParam`, `NewBetaTextBlock` → `NewTextBlock`), if verified. */
+export function betaTwin(name: string): string | undefined {
+  const twin = name.startsWith('NewBeta') ? `New${name.slice('NewBeta'.length)}` : name.startsWith('Beta') ? name.slice(4) : undefined;
+  return twin && BETA_TWINS.has(twin) ? twin : undefined;
+}

@@ -8,7 +8,8 @@ import { enumValueFromConstant, HEADER_OPTIONS, SDK_MODULE } from './sdk.js';
 
 /** A list the renderer can insert into / remove from: struct or slice literal body, or call arguments. */
 export interface GoContainer {
-  kind: 'struct' | 'slice' | 'map' | 'args';
+  /** stmts: statements of a function body (raw-HTTP `req.Header.Set(…)` calls), removed line by line. */
+  kind: 'struct' | 'slice' | 'map' | 'args' | 'stmts';
   /** Between the braces / parentheses. */
   inner: Range;
   /** Every element (keyed element, slice element, argument), in order. */
@@ -602,19 +603,34 @@ export function analyzeGo(root: Node, text: string, syntaxErrors: number): GoAna
     }
     return undefined;
   }
-  /** req.Header.Set("anthropic-beta", "…") in the function that builds the request. */
+  /**
+   * req.Header.Set("anthropic-beta", "…") in the function that builds the request. Each call that is a
+   * statement of its own is a field of a 'stmts' container (the function body), so a header can be
+   * removed with its line.
+   */
   function httpHeaders(call: Node): HeaderView[] {
     const scope = enclosingFunction(call);
-    if (!scope) return [];
+    const body = scope?.childForFieldName('body');
+    if (!scope || !body) return [];
     const out: HeaderView[] = [];
+    const fields: FieldView[] = [];
+    const container: ValueView = { kind: 'object', range: rangeOf(body), text: body.text, fields };
     for (const c of calls) {
       if (c.startIndex < scope.startIndex || c.endIndex > scope.endIndex) continue;
       const f = c.childForFieldName('function');
       if (f?.type !== 'selector_expression' || !/^(Set|Add)$/.test(f.childForFieldName('field')?.text ?? '') || !/\.Header$/.test(f.childForFieldName('operand')?.text ?? '')) continue;
       const [k, v] = (c.childForFieldName('arguments')?.namedChildren ?? []).filter((x) => x.type !== 'comment');
       const key = k && stringContent(k, text);
-      if (key && v) out.push({ name: key.value.toLowerCase(), range: rangeOf(c), value: valueOf(v, false), scope: 'request' });
+      if (!key || !v) continue;
+      const header: HeaderView = { name: key.value.toLowerCase(), range: rangeOf(c), value: valueOf(v, false), scope: 'request' };
+      if (c.parent?.type === 'expression_statement') {
+        const field: FieldView = { key: header.name, sourceKey: key.value, range: rangeOf(c.parent), keyRange: rangeOf(k), value: header.value };
+        fields.push(field);
+        Object.assign(header, { field, container });
+      }
+      out.push(header);
     }
+    if (fields.length) registerContainer(container.range, { kind: 'stmts', inner: { start: body.startIndex + 1, end: body.endIndex - 1 }, items: fields.map((x) => x.range), beta: false });
     return out;
   }
 
@@ -635,6 +651,15 @@ export function analyzeGo(root: Node, text: string, syntaxErrors: number): GoAna
       const v = compositeValue(c, tn.startsWith('Beta'), 0);
       const isTool = v.fields?.some((f) => f.key === 'input_schema') || v.fields?.some((f) => f.key === 'type');
       if (isTool) toolValues.set(rangeKey(v.range), v);
+    }
+  }
+
+  // Tool objects written inside a request's params (raw-HTTP bodies: `{"type": "text_editor_20250124", …}` maps).
+  // (SDK requests' tools are the struct literals collected above; their union wrappers would be duplicates.)
+  for (const req of requests) {
+    if (req.kind !== 'http') continue;
+    for (const el of req.params.fields?.find((f) => f.key === 'tools')?.value.elements ?? []) {
+      if (el.kind === 'object' && el.fields?.some((f) => f.key === 'type' || f.key === 'input_schema') && !toolValues.has(rangeKey(el.range))) toolValues.set(rangeKey(el.range), el);
     }
   }
 

@@ -6,7 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import { eolOf, indentOf, insertListItem, lineEndOf, lineStartOf, nextLineStart, removeListItem } from '../edit-helpers.js';
 import { isRawCode, type EditIntent, type NeutralValue, type Range, type RenderResult, type RequestView, type TextEdit, type ValueView } from '../types.js';
 import { camelCase, escapeDoubleQuoted, innermost, rangeKey, renameIdentifierForModel, walk } from '../tree-sitter/common.js';
-import { BETA_MESSAGES_PACKAGE, constantForModelId, DISPLAY_CONSTANTS, EFFORT_CONSTANTS, MESSAGES_PACKAGE } from './sdk.js';
+import { BETA_MESSAGES_PACKAGE, constantForModelId, DISPLAY_CONSTANTS, EFFORT_CONSTANTS, MESSAGES_PACKAGE, WRITABLE_TOOL_CLASSES } from './sdk.js';
 import type { JavaAnalysis, JavaContainer } from './views.js';
 import { javaConstructs } from './context.js';
 
@@ -25,6 +25,16 @@ function javaNumber(n: number, path: string[]): string {
   const key = path.at(-1);
   if ((key === 'temperature' || key === 'top_p') && Number.isInteger(n)) return `${n}.0`;
   return String(n);
+}
+
+/** A JSON value as a Java expression for `JsonValue.from(…)` (java.util collections written fully qualified: no import needed). */
+function javaJson(v: NeutralValue): string {
+  if (isRawCode(v)) return v.$code;
+  if (v === null) return 'null';
+  if (typeof v === 'string') return javaString(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return `java.util.List.of(${v.map(javaJson).join(', ')})`;
+  return `java.util.Map.of(${Object.entries(v).map(([k, x]) => `${javaString(k)}, ${javaJson(x)}`).join(', ')})`;
 }
 
 export function renderJavaValue(path: string[], to: NeutralValue, beta: boolean, containerType?: string): Rendered {
@@ -85,6 +95,15 @@ export function renderJavaValue(path: string[], to: NeutralValue, beta: boolean,
       }
       return { code: `${code}.build()`, classes };
     }
+    case 'output_config.format': {
+      // JsonOutputFormat.builder().schema(JsonOutputFormat.Schema.builder().putAdditionalProperty(k, JsonValue.from(v))….build()).build()
+      // (models/messages/JsonOutputFormat.kt, core/Values.kt JsonValue.from; the type defaults to json_schema).
+      if (!obj || obj.type !== 'json_schema' || typeof obj.schema !== 'object' || obj.schema === null || Array.isArray(obj.schema) || isRawCode(obj.schema)) break;
+      const cls = use(`${B}JsonOutputFormat`);
+      classes.set('JsonValue', 'com.anthropic.core');
+      const props = Object.entries(obj.schema as Record<string, NeutralValue>).map(([k, v]) => `.putAdditionalProperty(${javaString(k)}, JsonValue.from(${javaJson(v)}))`).join('');
+      return { code: `${cls}.builder().schema(${cls}.Schema.builder()${props}.build()).build()`, classes };
+    }
     case 'output_config.effort':
       if (typeof to === 'string' && EFFORT_CONSTANTS[to]) return { code: `${use(`${B}OutputConfig`)}.Effort.${EFFORT_CONSTANTS[to]}`, classes };
       break;
@@ -127,7 +146,10 @@ function importEdits(ctx: JavaRenderContext, classes: Map<string, string>): Text
     if (after) edits.push({ start: lineEndOf(text, after.endIndex), end: lineEndOf(text, after.endIndex), text: `${eol}${line}` });
     else edits.push({ start: lineStartOf(text, anchorList[0].startIndex), end: lineStartOf(text, anchorList[0].startIndex), text: `${line}${eol}` });
   }
-  return edits;
+  // Several imports landing at one point are one edit (in sorted order): same-point insertions conflict.
+  const merged = new Map<number, string[]>();
+  for (const e of edits) merged.set(e.start, [...(merged.get(e.start) ?? []), e.text]);
+  return [...merged].map(([at, texts]) => ({ start: at, end: at, text: texts.sort().join('') }));
 }
 
 function withImports(ctx: JavaRenderContext, r: Rendered, edit: (code: string) => TextEdit[]): RenderResult {
@@ -151,6 +173,8 @@ export function renderJava(ctx: JavaRenderContext, intent: EditIntent): RenderRe
     case 'set-value': {
       const v = intent.value;
       const key = intent.path.at(-1) ?? '';
+      // A server tool's type is its class (`ToolTextEditor20250124.builder()…`): swap the class.
+      if (v.kind === 'string' && !v.contentRange && intent.path.join('.') === 'tools.*.type' && typeof intent.to === 'string') return swapToolClass(ctx, v, intent.to);
       if (v.kind === 'string' && !v.contentRange) return { refused: 'the value is implied by a builder class or method name: change that name by hand' };
       if (typeof intent.to === 'string' && v.kind === 'string' && v.contentRange) {
         return { edits: [{ start: v.contentRange.start - 1, end: v.contentRange.end + 1, text: javaString(intent.to) }] };
@@ -265,10 +289,11 @@ function insertSegment(text: string, c: JavaContainer, segment: string): TextEdi
   const build = c.build;
   const buildOnOwnLine = /^[ \t]*$/.test(text.slice(lineStartOf(text, build.start), build.start));
   if (buildOnOwnLine && text.slice(last.end, build.start).includes('\n')) {
-    // After the last segment's line (past a trailing comment), indented like the segments.
-    const at = lineEndOf(text, last.end);
+    // On a line of its own just above `.build()`, indented like the segments: it stays clear of the
+    // last segment's line, which another intent of the same finding may remove (a prefill).
+    const at = lineStartOf(text, build.start);
     const indentFrom = c.items.length ? last.start : build.start;
-    return { start: at, end: at, text: `${eol}${indentOf(text, indentFrom)}${segment}` };
+    return { start: at, end: at, text: `${indentOf(text, indentFrom)}${segment}${eol}` };
   }
   return { start: build.start, end: build.start, text: segment };
 }
@@ -397,4 +422,66 @@ function alongsideJava(ctx: JavaRenderContext, at: number, from: string, to: str
   const listNode = col.node.type === 'array_initializer' ? col.node : col.node.childForFieldName('arguments') ?? col.node;
   const trailing = col.node.type === 'array_initializer';
   return { edits: [insertListItem(text, { items, separator: ',', trailingSeparatorAllowed: trailing, lineComment: LINE_COMMENT, inner: { start: listNode.startIndex + 1, end: listNode.endIndex - 1 }, afterIndex: index }, copy)] };
+}
+
+/**
+ * tool-version for a tool built from its SDK class: `ToolTextEditor20250124.builder()…build()` →
+ * `ToolTextEditor20250728.builder()…build()`, with the `ToolUnion.ofTextEditor…` factory around it,
+ * the declared type of a variable holding it, and the import. Refused when the old class is named
+ * elsewhere in a way this edit would not follow.
+ */
+function swapToolClass(ctx: JavaRenderContext, v: ValueView, to: string): RenderResult {
+  const { text, root, analysis } = ctx;
+  const from = typeof v.literal === 'string' ? v.literal : '';
+  const oldM = /^([a-z_]+)_(\d{8})$/.exec(from);
+  const newM = /^([a-z_]+)_(\d{8})$/.exec(to);
+  if (!oldM || !newM || oldM[1] !== newM[1]) return { refused: `cannot map tool type ${from} to ${to}` };
+  const rootNode = innermost(root, v.range.start, (n) => /^(identifier|scoped_identifier|type_identifier)$/.test(n.type) && n.startIndex === v.range.start && n.endIndex === v.range.end);
+  if (!rootNode) return { refused: 'the tool type is not a builder class in this file' };
+  const oldName = rootNode.text.split('.').pop()!;
+  const newName = oldName.replace(oldM[2], newM[2]);
+  const factory = WRITABLE_TOOL_CLASSES[newName];
+  if (!factory || newName === oldName) return { refused: `no verified Java class for ${to} (from ${oldName})` };
+  const oldFactory = factory.replace(newM[2], oldM[2]);
+  const edits: TextEdit[] = [{ start: rootNode.endIndex - oldName.length, end: rootNode.endIndex, text: newName }];
+  const renamed = new Set<number>([rootNode.id]);
+  // The whole builder expression: climb while this node is the object of the next `.x()` call.
+  let expr: Node = rootNode;
+  while (expr.parent?.type === 'method_invocation' && expr.parent.childForFieldName('object')?.id === expr.id) expr = expr.parent;
+  const holders: Node[] = [expr];
+  const decl = expr.parent?.type === 'variable_declarator' && expr.parent.childForFieldName('value')?.id === expr.id ? expr.parent : undefined;
+  if (decl) {
+    const declType = decl.parent?.childForFieldName('type');
+    if (declType?.text === oldName) { edits.push({ start: declType.startIndex, end: declType.endIndex, text: newName }); renamed.add(declType.id); }
+    const name = decl.childForFieldName('name')?.text;
+    if (name) walk(decl.parent?.parent ?? root, (n) => { if (n.type === 'identifier' && n.text === name && n.parent?.type === 'argument_list') holders.push(n); });
+  }
+  for (const h of holders) {
+    const call = h.parent?.type === 'argument_list' ? h.parent.parent : undefined;
+    const m = call?.type === 'method_invocation' ? call.childForFieldName('name') : undefined;
+    if (m?.text === oldFactory) edits.push({ start: m.startIndex, end: m.endIndex, text: factory });
+  }
+  // Other mentions of the old class (a field type, another builder) keep the old import alive.
+  let stray = false;
+  let otherUses = false;
+  walk(root, (n) => {
+    if (n.type === 'import_declaration' || n.type === 'package_declaration') return false;
+    if ((n.type === 'type_identifier' || n.type === 'identifier') && n.text === oldName && !renamed.has(n.id)) {
+      otherUses = true;
+      const isBuilderRoot = n.parent?.type === 'method_invocation' && n.parent.childForFieldName('object')?.id === n.id;
+      if (!isBuilderRoot) stray = true;
+    }
+  });
+  if (stray) return { refused: `${oldName} is also named as a type elsewhere in the file: change the tool version by hand` };
+  if (rootNode.type === 'scoped_identifier') return { edits };
+  const { imports } = analysis;
+  const imp = imports.explicit.get(oldName);
+  const pkg = imp ? imp.text.replace(/^import\s+/, '').replace(/;$/, '').split('.').slice(0, -1).join('.') : [...imports.wildcards].find((w) => w === MESSAGES_PACKAGE || w === BETA_MESSAGES_PACKAGE);
+  if (!pkg) return { refused: `cannot tell where ${oldName} is imported from: change the tool version by hand` };
+  if (imp && !otherUses) {
+    const nameAt = imp.text.lastIndexOf(oldName);
+    edits.push({ start: imp.startIndex + nameAt, end: imp.startIndex + nameAt + oldName.length, text: newName });
+    return { edits };
+  }
+  return withImports(ctx, { code: '', classes: new Map([[newName, pkg]]) }, () => edits);
 }

@@ -76,3 +76,16 @@ export const BACKENDS: Record<string, 'bedrock' | 'vertex' | 'aws' | 'foundry' |
 
 export const CLIENT_FACTORIES = ['AnthropicOkHttpClient', 'AnthropicOkHttpClientAsync'];
 export const CLIENT_TYPES = ['AnthropicClient', 'AnthropicClientAsync', 'AnthropicOkHttpClient', 'AnthropicOkHttpClientAsync'];
+
+/**
+ * Server-tool classes the adapter may write when a tool version changes (tool-version rule), with the
+ * `ToolUnion` / `BetaToolUnion` factory that wraps each. Checked in models/messages/ and
+ * models/beta/messages/ (commit 8f5861c8): the old classes' builder methods are a subset of the new
+ * ones', `addTool` has an overload per class, and the tool name/type are constants of the class.
+ */
+export const WRITABLE_TOOL_CLASSES: Record<string, string> = {
+  ToolTextEditor20250728: 'ofTextEditor20250728',
+  BetaToolTextEditor20250728: 'ofTextEditor20250728',
+  CodeExecutionTool20250825: 'ofCodeExecutionTool20250825',
+  BetaCodeExecutionTool20250825: 'ofCodeExecutionTool20250825',
+};

@@ -496,8 +496,11 @@ export function analyzeJava(root: Node, text: string, syntaxErrors: number): Jav
     if (n.type === 'identifier' && /^[A-Z][A-Z_]+$/.test(n.text)) return enumValue('StopReason', n.text);
     return undefined;
   }
+  // Variables declared as StopReason (`StopReason reason = message.stopReason().orElseThrow();`).
   function mentionsStop(n: Node | null): boolean {
-    return !!n && /stopReason|stop_reason|StopReason/.test(n.text) && !/^StopReason\.[A-Z_]+$/.test(n.text);
+    if (!n) return false;
+    if (n.type === 'identifier' && typed.some((t) => t.name === n.text && /^(Beta)?StopReason$/.test(t.type))) return true;
+    return /stopReason|stop_reason|StopReason/.test(n.text) && !/^StopReason\.[A-Z_]+$/.test(n.text);
   }
   function stopReasons(out: ResponseUse[]) {
     const groups = new Map<number, { range: Range; values: Set<string> }>();

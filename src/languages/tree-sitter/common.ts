@@ -197,3 +197,16 @@ export function renameIdentifierForModel(identifier: string, from: string, to: s
   }
   return undefined;
 }
+
+/**
+ * Source text carried to another place (`{ $code }`): strip the indentation its continuation lines
+ * had at their old depth, so the inserting helper can re-base them at the new one.
+ */
+export function dedentContinuation(code: string): string {
+  const lines = code.split('\n');
+  if (lines.length < 2) return code;
+  const rest = lines.slice(1).filter((l) => l.trim());
+  const common = Math.min(...rest.map((l) => /^[ \t]*/.exec(l)![0].length));
+  if (!Number.isFinite(common) || common === 0) return code;
+  return [lines[0], ...lines.slice(1).map((l) => l.slice(Math.min(common, /^[ \t]*/.exec(l)![0].length)))].join('\n');
+}

@@ -1,0 +1,41 @@
+// Small helpers shared by the config, shell and Markdown adapters.
+import type { EditIntent, Range, RequestView } from '../types.js';
+import { fieldOf } from './payload.js';
+
+export function inRange(r: Range, offset: number): boolean {
+  return offset >= r.start && offset < r.end;
+}
+
+export function within(outer: Range, inner: Range): boolean {
+  return inner.start >= outer.start && inner.end <= outer.end;
+}
+
+/** The range an intent acts on: used to find the embedded document (body, block, line) that renders it. */
+export function intentAnchor(intent: EditIntent): Range {
+  switch (intent.kind) {
+    case 'replace':
+      return intent.range;
+    case 'set-value':
+    case 'remove-definition':
+      return intent.value.range;
+    case 'remove-field':
+      return intent.field.range;
+    case 'add-field':
+      return intent.container.range;
+    case 'remove-element':
+      return intent.element.range;
+    case 'rename-call':
+      return intent.request.range;
+    case 'insert-comment':
+    case 'add-alongside':
+      return { start: intent.at, end: intent.at };
+  }
+}
+
+/** Ranges of the requests' `model` values: an occurrence there is the model a request is sent with. */
+export function modelRanges(requests: RequestView[]): Range[] {
+  return requests.flatMap((r) => {
+    const m = fieldOf(r.params, 'model')?.value;
+    return m ? [m.range] : [];
+  });
+}

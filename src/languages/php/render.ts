@@ -1,0 +1,141 @@
+// PHP: what surrounds an offset (arrays, `enum` cases, `match` / `switch` labels, comparisons and
+// str_contains-style gates, PHPUnit / Pest asserts) and the rendering of edit intents: named
+// arguments `camelCase: value` (the SDK's v0.5+ call style), array entries `'key' => value` in the
+// array's own quote and key style, `//` comments, `||` gates. Shapes follow the per-SDK table's PHP
+// row (`thinking: ['type' => 'adaptive']`, `outputConfig: ['effort' => 'high']`).
+import type { Node } from 'web-tree-sitter';
+import { eolOf, indentOf } from '../edit-helpers.js';
+import type { EditIntent, NeutralValue, Range, RenderResult, RequestView, ValueView } from '../types.js';
+import { ancestors, camelCase, nodeAt, rangeKey, rangeOf } from '../tree-sitter/common.js';
+import { renderRpc, type Constructs, type ListContainer, type RpcSyntax } from '../tree-sitter/shared-rpc.js';
+import { phpArrayKey, phpStringLiteral, phpValue, type PhpStyle } from './syntax.js';
+import type { PhpAnalysis } from './views.js';
+
+const GATE_FUNCTIONS = /^(str_contains|str_starts_with|str_ends_with|strpos|stripos|str_begins_with|preg_match|fnmatch|strcasecmp|strcmp|in_array|array_key_exists|isset)$/;
+const GATE_STATIC = /^(startsWith|endsWith|contains|is|startsWithAny)$/;
+
+export function phpConstructs(root: Node, text: string, offset: number): Constructs {
+  const out: Constructs = {};
+  const at = nodeAt(root, offset);
+  if (!at) return out;
+  let child: Node = at;
+  for (const a of ancestors(at)) {
+    if (!out.collection) {
+      if (a.type === 'array_creation_expression' && child.type === 'array_element_initializer') {
+        const items = a.namedChildren.filter((c) => c.type === 'array_element_initializer' || c.type === 'variadic_unpacking');
+        const keyed = child.children.some((c) => c.type === '=>');
+        const key = keyed ? child.namedChildren[0] : undefined;
+        const open = a.children.find((c) => c.type === '[' || c.type === '(')!;
+        out.collection = {
+          kind: keyed ? 'map' : 'list', range: rangeOf(a), entries: items.length, entry: rangeOf(child), items: items.map(rangeOf),
+          inner: { start: open.endIndex, end: a.lastChild!.startIndex }, trailingSeparatorAllowed: true,
+          ...(key ? { key: rangeOf(key), inKey: offset >= key.startIndex && offset < key.endIndex } : {}),
+        };
+      } else if (a.type === 'enum_declaration_list' && child.type === 'enum_case') {
+        const cases = a.namedChildren.filter((c) => c.type === 'enum_case');
+        const name = child.childForFieldName('name');
+        // Cases end with `;`: a copy goes on the next line.
+        out.collection = { kind: 'enum', range: rangeOf(a.parent ?? a), entries: cases.length, entry: rangeOf(child), items: cases.map(rangeOf), inner: { start: a.startIndex + 1, end: a.endIndex - 1 }, separator: `${eolOf(text)}${indentOf(text, child.startIndex)}`, ...(name ? { name: rangeOf(name) } : {}) };
+      } else if (a.type === 'match_condition_list') {
+        const match = a.parent?.parent?.parent;
+        out.collection = { kind: 'switch', range: rangeOf(match ?? a), entries: a.namedChildren.length, entry: rangeOf(child), switchStyle: 'list' };
+      } else if (a.type === 'case_statement' && child.id === a.childForFieldName('value')?.id) {
+        const colon = a.children.find((c) => c.type === ':' || c.type === ';');
+        const sw = a.parent?.parent;
+        out.collection = { kind: 'switch', range: rangeOf(sw ?? a), entries: a.parent?.namedChildren.filter((c) => c.type === 'case_statement').length ?? 1, entry: rangeOf(child), switchStyle: 'line', labelRange: { start: a.startIndex, end: colon?.endIndex ?? child.endIndex } };
+      }
+    }
+    if (!out.gate) {
+      let gate: Node | undefined;
+      let negative = false;
+      const op = a.type === 'binary_expression' ? a.childForFieldName('operator')?.text ?? '' : '';
+      if (/^(===|==|!==|!=|<>)$/.test(op)) {
+        gate = a;
+        negative = /^(!==|!=|<>)$/.test(op);
+        // `strpos($m, 'x') !== false` is a positive test of the strpos call.
+        if (negative && /^(false|null)$/i.test(a.childForFieldName('right')?.text ?? '') && a.childForFieldName('left')?.type === 'function_call_expression') negative = false;
+      } else if (a.type === 'function_call_expression' && GATE_FUNCTIONS.test(a.childForFieldName('function')?.text ?? '')) {
+        // The comparison around strpos() is the gate when there is one.
+        const p = a.parent;
+        gate = p?.type === 'binary_expression' && /^(!==|===|!=|==)$/.test(p.childForFieldName('operator')?.text ?? '') ? undefined : a;
+      } else if (a.type === 'scoped_call_expression' && GATE_STATIC.test(a.childForFieldName('name')?.text ?? '')) gate = a;
+      else if (a.type === 'member_call_expression' && GATE_STATIC.test(a.childForFieldName('name')?.text ?? '')) gate = a;
+      if (gate) {
+        const parent = gate.parent;
+        const parentOp = parent?.type === 'binary_expression' ? parent.childForFieldName('operator')?.text : undefined;
+        const joinOp = negative ? '&&' : '||';
+        const needParens = (parentOp !== undefined && !['||', 'or', 'and', 'xor', '??', joinOp].includes(parentOp)) || parent?.type === 'unary_op_expression';
+        out.gate = { range: rangeOf(gate), negative, needParens };
+      }
+    }
+    if (!out.assert && /^(member_call_expression|scoped_call_expression|function_call_expression)$/.test(a.type)) {
+      const name = a.type === 'function_call_expression' ? a.childForFieldName('function')?.text ?? '' : a.childForFieldName('name')?.text ?? '';
+      if (/^(assert\w*|expect)$/.test(name)) {
+        let stmt: Node = a;
+        while (stmt.parent && stmt.type !== 'expression_statement') stmt = stmt.parent;
+        out.assert = rangeOf(stmt.type === 'expression_statement' ? stmt : a);
+      }
+    }
+    child = a;
+  }
+  return out;
+}
+
+export interface PhpRenderContext {
+  text: string;
+  root: Node;
+  analysis: PhpAnalysis;
+}
+
+function enclosing(ctx: PhpRenderContext, r: Range): ListContainer | undefined {
+  let best: ListContainer | undefined;
+  let size = Infinity;
+  for (const [k, c] of ctx.analysis.containers) {
+    const [s, e] = k.split(':').map(Number);
+    if (c.kind === 'object' && s <= r.start && r.end <= e && e - s < size) {
+      best = c;
+      size = e - s;
+    }
+  }
+  return best;
+}
+
+function styleOf(ctx: PhpRenderContext, c: ListContainer | undefined): PhpStyle {
+  return { quote: ctx.analysis.quote, camelKeys: c?.style === 'array:camel' };
+}
+
+export function renderPhp(ctx: PhpRenderContext, intent: EditIntent): RenderResult {
+  const { text, analysis } = ctx;
+  const syntax: RpcSyntax = {
+    lineComment: '//',
+    orOperator: '||',
+    andOperator: '&&',
+    constructsAt: (offset) => phpConstructs(ctx.root, text, offset),
+    renderEntry(container, _path, key, to) {
+      // Nested arrays under a named argument keep the API's snake_case keys (the SDK passes unknown keys through as written).
+      const style = styleOf(ctx, container);
+      if (container.style === 'named-args') {
+        if (!/^[a-z][a-z0-9_]*$/.test(key)) return { refused: `${key} is not a named argument of the SDK` };
+        return `${camelCase(key)}: ${phpValue(to, { ...style, camelKeys: false })}`;
+      }
+      return `${phpArrayKey(key, style)} => ${phpValue(to, style)}`;
+    },
+    renderSetValue(value: ValueView, _path: string[], to: NeutralValue): RenderResult {
+      if (typeof to === 'string' && value.kind === 'string' && value.contentRange && /^["']/.test(value.text)) {
+        return { edits: [{ start: value.range.start, end: value.range.end, text: phpStringLiteral(to, value.text[0] as '"' | "'") }] };
+      }
+      const c = enclosing(ctx, value.range);
+      const style = styleOf(ctx, c?.style === 'named-args' ? undefined : c);
+      return { edits: [{ start: value.range.start, end: value.range.end, text: phpValue(to, style) }] };
+    },
+    renameCall(request: RequestView): RenderResult {
+      const seg = analysis.betaSegments.get(rangeKey(request.range));
+      if (!seg) return { refused: 'no `->beta` segment before `->messages`' };
+      if (request.params.fields?.some((f) => f.key === 'betas') || request.headers.some((h) => h.name === 'anthropic-beta' && h.scope === 'request')) return { refused: 'beta flags are still set on the request' };
+      // Beta-only classes in the arguments (`BetaRequestMCPServerURLDefinition::with(…)`) do not exist on the GA call.
+      if (/\bBeta[A-Z]\w*/.test(request.params.text)) return { refused: 'the arguments use Beta* classes: move them to their GA equivalents by hand' };
+      return { edits: [{ start: seg.receiverEnd, end: seg.betaEnd, text: '' }] };
+    },
+  };
+  return renderRpc({ text, analysis, syntax }, intent);
+}

@@ -1,0 +1,126 @@
+// The TypeScript compiler (bundled with ts-morph, a runtime dependency) used syntax-only: one
+// `ts.createSourceFile` per file, no program, no type checker. Small node helpers shared by the
+// view builder, the context query and the renderer live here.
+import { ts } from 'ts-morph';
+import type { LanguageId, Range } from '../types.js';
+
+export { ts };
+
+const JS_EXTENSIONS = /\.(js|jsx|mjs|cjs)$/i;
+
+export function languageOf(path: string): LanguageId {
+  return JS_EXTENSIONS.test(path) ? 'javascript' : 'typescript';
+}
+
+export function scriptKindOf(path: string): ts.ScriptKind {
+  const p = path.toLowerCase();
+  if (p.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (p.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  // .js/.mjs/.cjs: the JS kind also accepts JSX, as Babel and esbuild do for .js files.
+  if (/\.(js|mjs|cjs)$/.test(p)) return ts.ScriptKind.JS;
+  if (/\.(ts|mts|cts)$/.test(p)) return ts.ScriptKind.TS;
+  // Embedded snippets (Markdown) may come with no extension: TSX accepts the most.
+  return ts.ScriptKind.TSX;
+}
+
+export function parseSource(text: string, path: string): ts.SourceFile {
+  const name = /\.[cm]?[jt]sx?$/i.test(path) ? path : `${path || 'snippet'}.tsx`;
+  return ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true, scriptKindOf(path));
+}
+
+/** Parser diagnostics: the syntax errors of the file (grammar checks that need a program are not included). */
+export function syntaxErrorCount(sf: ts.SourceFile): number {
+  return (sf as unknown as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length ?? 0;
+}
+
+/** The node's own text range, without leading trivia (comments, whitespace). */
+export function rangeOf(node: ts.Node, sf: ts.SourceFile): Range {
+  return { start: node.getStart(sf), end: node.getEnd() };
+}
+
+export function textOf(node: ts.Node, sf: ts.SourceFile): string {
+  return sf.text.slice(node.getStart(sf), node.getEnd());
+}
+
+export function rangeKey(r: Range): string {
+  return `${r.start}:${r.end}`;
+}
+
+export function contains(r: Range, offset: number): boolean {
+  return offset >= r.start && offset < r.end;
+}
+
+/** Strip parentheses, type assertions (`as`, `satisfies`, `<T>x`), `!` and `await`: the value inside. */
+export function unwrap(node: ts.Node): ts.Expression {
+  let n = node as ts.Expression;
+  for (;;) {
+    if (ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isSatisfiesExpression(n) || ts.isTypeAssertionExpression(n) || ts.isNonNullExpression(n) || ts.isAwaitExpression(n)) n = n.expression;
+    else return n;
+  }
+}
+
+/** A property name as a plain string (`model`, `'anthropic-beta'`, `"model"`, `1`); undefined for computed names. */
+export function propertyNameText(name: ts.PropertyName | undefined): string | undefined {
+  if (!name) return undefined;
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name) || ts.isNumericLiteral(name)) return name.text;
+  if (ts.isComputedPropertyName(name)) {
+    const e = unwrap(name.expression);
+    if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text;
+  }
+  return undefined;
+}
+
+/** `a.b.c` → 'c'; `a['c']` → 'c'. */
+export function accessName(n: ts.Node): string | undefined {
+  if (ts.isPropertyAccessExpression(n)) return n.name.text;
+  if (ts.isElementAccessExpression(n)) {
+    const a = unwrap(n.argumentExpression);
+    if (ts.isStringLiteral(a) || ts.isNoSubstitutionTemplateLiteral(a)) return a.text;
+  }
+  return undefined;
+}
+
+/** The object of a property / element access. */
+export function accessObject(n: ts.Node): ts.Expression | undefined {
+  if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) return n.expression;
+  return undefined;
+}
+
+/** Name of the called function: `expect(…)` → expect, `a.b.includes(…)` → includes. */
+export function calleeName(call: ts.CallExpression | ts.NewExpression): string {
+  const e = unwrap(call.expression);
+  if (ts.isIdentifier(e)) return e.text;
+  return accessName(e) ?? '';
+}
+
+/** Every node under `root` in source order (children via forEachChild: tokens are not visited). */
+export function walk(root: ts.Node, visit: (n: ts.Node) => boolean | void): void {
+  const rec = (n: ts.Node): void => {
+    if (visit(n) === false) return;
+    ts.forEachChild(n, rec);
+  };
+  rec(root);
+}
+
+export const isStringy = (n: ts.Node): n is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral => ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n);
+
+/** Assignment operators (`=`, `+=`, `??=`…). */
+export function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+}
+
+/** The node is written to (`x = …`, `x += …`, `x++`, `[x] = …`). */
+export function isWriteTarget(n: ts.Node): boolean {
+  let c: ts.Node = n;
+  let p = c.parent;
+  while (p && (ts.isParenthesizedExpression(p) || ts.isNonNullExpression(p))) {
+    c = p;
+    p = p.parent;
+  }
+  if (!p) return false;
+  if (ts.isBinaryExpression(p) && p.left === c && isAssignmentOperator(p.operatorToken.kind)) return true;
+  if ((ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) && (p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken)) return true;
+  if (ts.isDeleteExpression(p)) return true;
+  return false;
+}

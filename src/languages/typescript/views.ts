@@ -1,0 +1,678 @@
+// TS/JS source → the neutral FileView: clients, requests (SDK calls, batch `params`, raw HTTP
+// bodies) with their params object, headers, response uses, tools, strings and comments. The
+// syntax every view object came from stays reachable (ValueContext maps) for the renderer.
+import type { ClientView, FieldView, FileView, HeaderView, LanguageId, Platform, Range, RequestMethod, RequestView, ResponseUse, ValueView } from '../types.js';
+import { collectScopes, resolve, type Binding, type Scopes } from './scope.js';
+import { CLIENT_CLASSES, CLIENT_COPIES, MESSAGES_PATH, MESSAGE_METHODS, MOCK_FACTORIES, NON_CLAUDE_CONSTRUCTORS, NON_CLIENT_RESOURCES, PARAMS_LIKE, SDK_PACKAGES, STOP_REASON, TOOL_TYPE, platformOfUrl, sdkPackageOf } from './sdk.js';
+import { accessName, calleeName, isStringy, isWriteTarget, languageOf, rangeKey, rangeOf, syntaxErrorCount, textOf, ts, unwrap } from './syntax.js';
+import { classMemberDefinition, newValueContext, valueOf, type ValueContext } from './values.js';
+
+export interface TsAnalysis {
+  sf: ts.SourceFile;
+  text: string;
+  language: LanguageId;
+  view: FileView;
+  ctx: ValueContext;
+  /** Params objects (by range) that may hold fields we cannot see: add-field is refused there. */
+  opaqueParams: Set<string>;
+  requestCalls: Map<RequestView, ts.CallExpression>;
+  /** Object literals that are request params: their entries are arguments, not a collection. */
+  paramsObjects: Set<ts.Node>;
+  /** Ranges of request `model` values (and their definitions / use sites) for contextAt. */
+  modelRanges: Range[];
+  /** The quote most string literals in the file use. */
+  quote: "'" | '"';
+}
+
+interface ReceiverInfo {
+  platforms: Set<Platform>;
+  ctors: ts.NewExpression[];
+  nonClaude: boolean;
+}
+
+type ChainInfo = { receiver: ts.Expression; beta: boolean; method: string; batches: boolean };
+
+/** `<receiver>[.beta].messages[.batches].<method>` (OpenAI's `beta.threads.messages` does not match). */
+export function messagesChain(callee: ts.Expression): ChainInfo | undefined {
+  const fn = unwrap(callee);
+  if (!ts.isPropertyAccessExpression(fn)) return undefined;
+  const method = fn.name.text;
+  if (!(method in MESSAGE_METHODS)) return undefined;
+  let obj = unwrap(fn.expression);
+  let batches = false;
+  if (ts.isPropertyAccessExpression(obj) && obj.name.text === 'batches') {
+    if (method !== 'create') return undefined;
+    batches = true;
+    obj = unwrap(obj.expression);
+  }
+  if (!ts.isPropertyAccessExpression(obj) || obj.name.text !== 'messages') return undefined;
+  obj = unwrap(obj.expression);
+  let beta = false;
+  if (ts.isPropertyAccessExpression(obj) && obj.name.text === 'beta') {
+    beta = true;
+    obj = unwrap(obj.expression);
+  }
+  return { receiver: obj, beta, method, batches };
+}
+
+/** Comments from every token's trivia: trailing (same line as the previous token) and leading (JSX text is not trivia: skipped). */
+function collectComments(sf: ts.SourceFile): Range[] {
+  const out: Range[] = [];
+  const seen = new Set<number>();
+  const text = sf.text;
+  const visitToken = (pos: number) => {
+    if (seen.has(pos)) return;
+    seen.add(pos);
+    for (const c of [...(ts.getTrailingCommentRanges(text, pos) ?? []), ...(ts.getLeadingCommentRanges(text, pos) ?? [])]) {
+      if (!out.some((o) => o.start === c.pos)) out.push({ start: c.pos, end: c.end });
+    }
+  };
+  const rec = (n: ts.Node): void => {
+    if (n.kind >= ts.SyntaxKind.FirstJSDocNode && n.kind <= ts.SyntaxKind.LastJSDocNode) return;
+    if (n.kind === ts.SyntaxKind.JsxText) return;
+    if (n.kind <= ts.SyntaxKind.LastToken) {
+      visitToken(n.pos);
+      return;
+    }
+    for (const c of n.getChildren(sf)) rec(c);
+  };
+  rec(sf);
+  visitToken(sf.endOfFileToken.pos);
+  // A file starting with `#!` has no leading-trivia comment for the shebang: not a comment for us either.
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function stringParts(n: ts.Node, sf: ts.SourceFile): { range: Range; contentRange: Range; value: string } | undefined {
+  const r = rangeOf(n, sf);
+  if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) return { range: r, contentRange: { start: r.start + 1, end: r.end - 1 }, value: n.text };
+  // Template parts: head "`…${", middle "}…${", tail "}…`".
+  if (n.kind === ts.SyntaxKind.TemplateHead || n.kind === ts.SyntaxKind.TemplateMiddle) return { range: r, contentRange: { start: r.start + 1, end: r.end - 2 }, value: (n as ts.TemplateLiteralLikeNode).text };
+  if (n.kind === ts.SyntaxKind.TemplateTail) return { range: r, contentRange: { start: r.start + 1, end: r.end - 1 }, value: (n as ts.TemplateLiteralLikeNode).text };
+  return undefined;
+}
+
+export function analyzeTs(sf: ts.SourceFile, path: string): TsAnalysis {
+  const text = sf.text;
+  const language = languageOf(path);
+  const scopes = collectScopes(sf);
+  const ctx = newValueContext(sf, path, scopes);
+  const strings: FileView['strings'] = [];
+  const calls: ts.CallExpression[] = [];
+  const news: ts.NewExpression[] = [];
+  const accesses: (ts.PropertyAccessExpression | ts.ElementAccessExpression)[] = [];
+  const binaries: ts.BinaryExpression[] = [];
+  const switches: ts.SwitchStatement[] = [];
+  const objects: ts.ObjectLiteralExpression[] = [];
+  let singles = 0;
+  let doubles = 0;
+
+  const visit = (n: ts.Node): void => {
+    const s = stringParts(n, sf);
+    if (s) {
+      strings.push(s);
+      if (ts.isStringLiteral(n)) {
+        if (text[s.range.start] === "'") singles++;
+        else doubles++;
+      }
+    }
+    if (ts.isTemplateExpression(n)) {
+      visit(n.head);
+      for (const span of n.templateSpans) {
+        visit(span.expression);
+        visit(span.literal);
+      }
+      return;
+    }
+    if (ts.isCallExpression(n)) calls.push(n);
+    else if (ts.isNewExpression(n)) news.push(n);
+    else if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) accesses.push(n);
+    else if (ts.isBinaryExpression(n)) binaries.push(n);
+    else if (ts.isSwitchStatement(n)) switches.push(n);
+    else if (ts.isObjectLiteralExpression(n)) objects.push(n);
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  const comments = collectComments(sf);
+
+  const sdkImports = scopes.imports.filter((b) => b.module && sdkPackageOf(b.module));
+  const importsSdk = sdkImports.length > 0;
+
+  // ---- clients ----
+  /** The client class a constructor callee names, when it is an Anthropic client. */
+  const clientClass = (callee: ts.Expression): { name: string; platform: Platform } | undefined => {
+    const e = unwrap(callee);
+    const name = textOf(e, sf);
+    if (ts.isIdentifier(e)) {
+      const b = resolve(scopes, e.text, e);
+      if (b?.kind === 'import' && b.module) {
+        const pkg = sdkPackageOf(b.module);
+        if (pkg) {
+          const cls = b.imported === 'default' || b.imported === '*' ? SDK_PACKAGES[pkg] : b.imported!;
+          return CLIENT_CLASSES[cls] ? { name, platform: CLIENT_CLASSES[cls] } : undefined;
+        }
+        // A local module re-exporting the SDK class under its own name.
+        if (b.module.startsWith('.') && CLIENT_CLASSES[b.imported ?? '']) return { name, platform: CLIENT_CLASSES[b.imported!] };
+        return undefined;
+      }
+      if (!b && CLIENT_CLASSES[e.text]) return { name, platform: CLIENT_CLASSES[e.text] };
+      return undefined;
+    }
+    if (ts.isPropertyAccessExpression(e)) {
+      const last = e.name.text;
+      let root: ts.Expression = e.expression;
+      while (ts.isPropertyAccessExpression(root)) root = root.expression;
+      if (!ts.isIdentifier(root)) return undefined;
+      const b = resolve(scopes, root.text, root);
+      const pkg = b?.kind === 'import' && b.module ? sdkPackageOf(b.module) : undefined;
+      if (pkg) {
+        const cls = last === 'default' ? SDK_PACKAGES[pkg] : last;
+        return CLIENT_CLASSES[cls] ? { name, platform: CLIENT_CLASSES[cls] } : undefined;
+      }
+      if (!b && /anthropic/i.test(root.text) && CLIENT_CLASSES[last]) return { name, platform: CLIENT_CLASSES[last] };
+    }
+    return undefined;
+  };
+
+  const clients: ClientView[] = [];
+  const ctorHeaders = new Map<ts.NewExpression, HeaderView[]>();
+  for (const n of news) {
+    const cls = clientClass(n.expression);
+    if (!cls) continue;
+    clients.push({ platform: cls.platform, range: rangeOf(n, sf), constructor: cls.name });
+    const opts = n.arguments?.[0] ? valueOf(ctx, n.arguments[0]) : undefined;
+    const dh = opts?.fields?.find((f) => f.key === 'defaultHeaders');
+    ctorHeaders.set(n, dh ? headersOf(dh.value, 'client') : []);
+  }
+
+  function headersOf(v: ValueView, scope: HeaderView['scope']): HeaderView[] {
+    if (v.kind !== 'object' || !v.fields) return [];
+    return v.fields.map((f) => ({ name: f.key.toLowerCase(), range: f.range, value: f.value, scope, field: f, container: v }));
+  }
+
+  /** Platforms named by a type annotation (`client: Anthropic`, `AnthropicBedrock | null`, `InstanceType<typeof Anthropic>`). */
+  const annotationPlatforms = (type: ts.TypeNode): Platform[] => {
+    const out: Platform[] = [];
+    const visitType = (t: ts.Node): void => {
+      let ref: ts.EntityName | undefined;
+      if (ts.isTypeReferenceNode(t)) ref = t.typeName;
+      else if (ts.isTypeQueryNode(t)) ref = t.exprName;
+      if (ref) {
+        const parts: string[] = [];
+        let r: ts.EntityName = ref;
+        while (ts.isQualifiedName(r)) {
+          parts.unshift(r.right.text);
+          r = r.left;
+        }
+        parts.unshift(r.text);
+        const b = resolve(scopes, parts[0], t);
+        const pkg = b?.kind === 'import' && b.module ? sdkPackageOf(b.module) : undefined;
+        const last = parts[parts.length - 1];
+        if (pkg) {
+          const cls = parts.length === 1 ? (b!.imported === 'default' || b!.imported === '*' ? SDK_PACKAGES[pkg] : b!.imported!) : last === 'default' ? SDK_PACKAGES[pkg] : last;
+          if (CLIENT_CLASSES[cls]) out.push(CLIENT_CLASSES[cls]);
+        } else if (!b && CLIENT_CLASSES[last] && (parts.length === 1 || /anthropic/i.test(parts[0]))) out.push(CLIENT_CLASSES[last]);
+      }
+      ts.forEachChild(t, visitType);
+    };
+    visitType(type);
+    return out;
+  };
+
+  /** Expressions returned by a function of this file named `name` (a declaration or a const arrow). */
+  const returnsOf = (callee: ts.Identifier): ts.Expression[] => {
+    const b = resolve(scopes, callee.text, callee);
+    let fn: ts.SignatureDeclaration | undefined;
+    if (b?.kind === 'function' && ts.isFunctionDeclaration(b.decl)) fn = b.decl;
+    else if (b?.kind === 'var' && b.init && (ts.isArrowFunction(unwrap(b.init)) || ts.isFunctionExpression(unwrap(b.init)))) fn = unwrap(b.init) as ts.ArrowFunction;
+    if (!fn) return [];
+    const body = (fn as ts.FunctionLikeDeclarationBase).body;
+    if (!body) return [];
+    if (!ts.isBlock(body)) return [body];
+    const out: ts.Expression[] = [];
+    const rec = (n: ts.Node): void => {
+      if (ts.isFunctionLike(n) || ts.isClassLike(n)) return;
+      if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
+      ts.forEachChild(n, rec);
+    };
+    ts.forEachChild(body, rec);
+    return out;
+  };
+
+  /** Right-hand sides written to a binding after its declaration (`client = new Anthropic()`). */
+  const writesOf = (b: Binding): ts.Expression[] => {
+    const out: ts.Expression[] = [];
+    for (const id of scopes.usesOf.get(b) ?? []) {
+      const p = id.parent;
+      if (ts.isBinaryExpression(p) && p.left === id && (p.operatorToken.kind === ts.SyntaxKind.EqualsToken || p.operatorToken.kind === ts.SyntaxKind.QuestionQuestionEqualsToken || p.operatorToken.kind === ts.SyntaxKind.BarBarEqualsToken)) out.push(p.right);
+    }
+    return out;
+  };
+
+  const receiverCache = new Map<ts.Node, ReceiverInfo>();
+  const receiverInfo = (node: ts.Expression, depth = 0): ReceiverInfo => {
+    const info: ReceiverInfo = { platforms: new Set(), ctors: [], nonClaude: false };
+    if (depth > 8) return info;
+    const n = unwrap(node);
+    const cached = receiverCache.get(n);
+    if (cached) return cached;
+    receiverCache.set(n, info); // cycles see an empty answer
+    const merge = (o: ReceiverInfo) => {
+      o.platforms.forEach((p) => info.platforms.add(p));
+      info.ctors.push(...o.ctors);
+      info.nonClaude ||= o.nonClaude;
+    };
+    if (ts.isNewExpression(n)) {
+      const cls = clientClass(n.expression);
+      if (cls) {
+        info.platforms.add(cls.platform);
+        info.ctors.push(n);
+      } else if (NON_CLAUDE_CONSTRUCTORS.test(calleeName(n))) info.nonClaude = true;
+    } else if (ts.isCallExpression(n)) {
+      const fn = unwrap(n.expression);
+      const name = textOf(fn, sf).replace(/<[\s\S]*>$/, '');
+      if (MOCK_FACTORIES.test(name)) info.nonClaude = true;
+      else if (ts.isPropertyAccessExpression(fn) && CLIENT_COPIES.has(fn.name.text)) merge(receiverInfo(fn.expression, depth + 1));
+      else if (ts.isIdentifier(fn)) for (const r of returnsOf(fn)) merge(receiverInfo(r, depth + 1));
+    } else if (ts.isObjectLiteralExpression(n)) {
+      // A hand-made `{ messages: { create } }` stand-in.
+      info.nonClaude = true;
+    } else if (ts.isBinaryExpression(n) && (n.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || n.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+      merge(receiverInfo(n.left, depth + 1));
+      merge(receiverInfo(n.right, depth + 1));
+      // One Claude side is enough: `opts.client ?? new Anthropic()`.
+      if (info.platforms.size) info.nonClaude = false;
+    } else if (ts.isConditionalExpression(n)) {
+      merge(receiverInfo(n.whenTrue, depth + 1));
+      merge(receiverInfo(n.whenFalse, depth + 1));
+      if (info.platforms.size) info.nonClaude = false;
+    } else if (ts.isIdentifier(n)) {
+      const b = resolve(scopes, n.text, n);
+      if (b) {
+        if (b.type) annotationPlatforms(b.type).forEach((p) => info.platforms.add(p));
+        if (b.init) merge(receiverInfo(b.init, depth + 1));
+        if (b.reassigned) for (const w of writesOf(b)) merge(receiverInfo(w, depth + 1));
+        if (b.kind === 'param' && ts.isParameter(b.decl) && b.decl.initializer) merge(receiverInfo(b.decl.initializer, depth + 1));
+      }
+    } else if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && n.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const key = accessName(n);
+      const def = key ? classMemberDefinition(ctx, n, key, true) : undefined;
+      if (def?.type) annotationPlatforms(def.type).forEach((p) => info.platforms.add(p));
+      for (const v of def?.values ?? []) merge(receiverInfo(v, depth + 1));
+    } else if (ts.isPropertyAccessExpression(n)) {
+      if (NON_CLIENT_RESOURCES.test(n.name.text)) info.nonClaude = true;
+      else {
+        // `deps.openai.messages` is judged by what the chain starts from.
+        let root: ts.Expression = n;
+        while (ts.isPropertyAccessExpression(root)) root = unwrap(root.expression);
+        if (root !== n && receiverInfo(root, depth + 1).nonClaude && !/anthropic|claude/i.test(n.name.text)) info.nonClaude = true;
+      }
+    }
+    return info;
+  };
+
+  // ---- requests ----
+  const requests: RequestView[] = [];
+  const requestCalls = new Map<RequestView, ts.CallExpression>();
+  const opaqueParams = new Set<string>();
+  const paramsObjects = new Set<ts.Node>();
+  const modelRanges: Range[] = [];
+
+  const looksClaude = (v: ValueView) => {
+    const m = v.fields?.find((f) => f.key === 'model')?.value;
+    return typeof m?.literal === 'string' && /claude|anthropic/i.test(m.literal);
+  };
+
+  interface Built { params: ValueView; opaque: boolean }
+  const buildParams = (arg: ts.Expression | undefined, owner: ts.Node): Built => {
+    if (!arg) {
+      const r = rangeOf(owner, sf);
+      return { params: { kind: 'other', range: r, text: text.slice(r.start, r.end), fields: [] }, opaque: true };
+    }
+    const v = valueOf(ctx, arg);
+    if (v.kind !== 'object') return { params: { ...v, fields: [] }, opaque: true };
+    const lit = ctx.objects.get(rangeKey(v.range));
+    if (lit) paramsObjects.add(lit);
+    return { params: v, opaque: ctx.opaque.has(v) };
+  };
+
+  const pushRequest = (req: RequestView, call: ts.CallExpression, opaque: boolean) => {
+    if (opaque) {
+      req.opaqueSpread = true;
+      opaqueParams.add(rangeKey(req.params.range));
+    }
+    const model = req.params.fields?.find((f) => f.key === 'model');
+    if (model) {
+      // The whole field too: `model: m as 'claude-a' | 'claude-b'` names IDs outside the value itself.
+      modelRanges.push(model.value.range, model.range);
+      if (model.value.via) modelRanges.push(model.value.via.definitionRange, model.value.via.useRange);
+    }
+    requests.push(req);
+    requestCalls.set(req, call);
+  };
+
+  const requestHeaders = (options: ts.Expression | undefined): HeaderView[] => {
+    if (!options) return [];
+    const o = valueOf(ctx, options);
+    const h = o.fields?.find((f) => f.key === 'headers');
+    return h ? headersOf(h.value, 'request') : [];
+  };
+
+  /** `params` objects of a batch's `requests`: literal items, items built in a `.map(…)`, pushed items. */
+  const batchParamNodes = (requestsNode: ts.Expression): ts.Expression[] => {
+    const roots: ts.Node[] = [];
+    const n = unwrap(requestsNode);
+    if (ts.isIdentifier(n)) {
+      const b = resolve(scopes, n.text, n);
+      if (b?.init) roots.push(b.init);
+      if (b) {
+        for (const id of scopes.usesOf.get(b) ?? []) {
+          const acc = id.parent;
+          if (ts.isPropertyAccessExpression(acc) && acc.expression === id && /^(push|unshift)$/.test(acc.name.text) && ts.isCallExpression(acc.parent)) roots.push(...acc.parent.arguments);
+        }
+      }
+    } else roots.push(n);
+    const out: ts.Expression[] = [];
+    const rec = (x: ts.Node): void => {
+      if (ts.isObjectLiteralExpression(x)) {
+        for (const p of x.properties) {
+          if (propertyKey(p) !== 'params') continue;
+          if (ts.isPropertyAssignment(p)) {
+            out.push(p.initializer);
+            return;
+          }
+          if (ts.isShorthandPropertyAssignment(p)) {
+            out.push(p.name);
+            return;
+          }
+        }
+      }
+      ts.forEachChild(x, rec);
+    };
+    for (const r of roots) rec(r);
+    return out;
+  };
+
+  for (const call of calls) {
+    const chain = messagesChain(call.expression);
+    if (!chain) continue;
+    const info = receiverInfo(chain.receiver);
+    if (info.nonClaude && info.platforms.size === 0) continue;
+    const platform: Platform = info.platforms.size === 1 ? [...info.platforms][0] : 'unknown';
+    const first = call.arguments[0];
+    const recvText = textOf(chain.receiver, sf);
+    const known = info.platforms.size > 0 || importsSdk || /anthropic|claude/i.test(recvText);
+    const clientHeaders = info.ctors.flatMap((c) => ctorHeaders.get(c) ?? []);
+    const headers = [...requestHeaders(call.arguments[1]), ...clientHeaders];
+    const callee = rangeOf(call.expression, sf);
+    if (chain.batches) {
+      const reqNode = first ? requestsProperty(unwrap(first), scopes, sf) : undefined;
+      for (const pNode of reqNode ? batchParamNodes(reqNode) : []) {
+        const built = buildParams(pNode, pNode);
+        if (!known && !looksClaude(built.params)) continue;
+        const stream = built.params.fields?.find((f) => f.key === 'stream');
+        pushRequest({ language, kind: 'sdk-call', method: 'batch', beta: chain.beta, platform, range: rangeOf(unwrap(pNode), sf), callee, params: built.params, headers, streaming: stream?.value.literal === true }, call, built.opaque);
+      }
+      continue;
+    }
+    const built = buildParams(first, call);
+    if (!known && !looksClaude(built.params)) continue;
+    const method: RequestMethod = MESSAGE_METHODS[chain.method];
+    const stream = built.params.fields?.find((f) => f.key === 'stream');
+    pushRequest({
+      language,
+      kind: 'sdk-call',
+      method,
+      beta: chain.beta,
+      platform,
+      range: rangeOf(call, sf),
+      callee,
+      params: built.params,
+      headers,
+      streaming: method === 'stream' || stream?.value.literal === true,
+    }, call, built.opaque);
+  }
+
+  // ---- raw HTTP to /v1/messages ----
+  for (const call of calls) {
+    const http = httpRequestOf(call, ctx);
+    if (!http) continue;
+    const urlView = valueOf(ctx, http.url);
+    const urlText = typeof urlView.literal === 'string' ? urlView.literal : urlView.text;
+    const path = MESSAGES_PATH.exec(urlText);
+    if (!path) continue;
+    const platform = platformOfUrl(urlText);
+    const headers = http.headers ? headersOf(valueOf(ctx, http.headers), 'request') : [];
+    if (path[1] === '/batches') {
+      const body = http.body ? unwrap(http.body) : undefined;
+      const reqNode = body ? requestsProperty(body, scopes, sf) : undefined;
+      for (const pNode of reqNode ? batchParamNodes(reqNode) : []) {
+        const built = buildParams(pNode, pNode);
+        if (built.params.kind === 'object') pushRequest({ language, kind: 'http', method: 'batch', beta: false, platform, range: rangeOf(unwrap(pNode), sf), params: built.params, headers, streaming: false }, call, built.opaque);
+      }
+      continue;
+    }
+    const built = buildParams(http.body, call);
+    const stream = built.params.fields?.find((f) => f.key === 'stream');
+    pushRequest({ language, kind: 'http', method: path[1] === '/count_tokens' ? 'count_tokens' : 'create', beta: false, platform, range: rangeOf(call, sf), params: built.params, headers, streaming: stream?.value.literal === true }, call, built.opaque);
+  }
+
+  // ---- response uses ----
+  const responseUses = collectResponseUses(ctx, accesses, binaries, switches, calls);
+
+  // ---- tools ----
+  const tools: ValueView[] = [];
+  for (const o of objects) {
+    const keys = new Map<string, ts.Expression>();
+    for (const p of o.properties) if (ts.isPropertyAssignment(p)) { const k = propertyKey(p); if (k) keys.set(k, p.initializer); }
+    const type = keys.get('type');
+    const typeLit = type && isStringy(unwrap(type)) ? (unwrap(type) as ts.StringLiteral).text : undefined;
+    if ((typeLit && TOOL_TYPE.test(typeLit)) || (keys.has('name') && (keys.has('input_schema') || o.properties.some((p) => ts.isShorthandPropertyAssignment(p) && p.name.text === 'input_schema')))) tools.push(valueOf(ctx, o));
+  }
+
+  const view: FileView = {
+    language,
+    requests,
+    clients,
+    responseUses,
+    tools,
+    strings,
+    comments,
+    syntaxErrors: syntaxErrorCount(sf),
+  };
+  return { sf, text, language, view, ctx, opaqueParams, requestCalls, paramsObjects, modelRanges, quote: singles > doubles ? "'" : '"' };
+}
+
+function propertyKey(p: ts.ObjectLiteralElementLike): string | undefined {
+  if (ts.isShorthandPropertyAssignment(p)) return p.name.text;
+  if (ts.isPropertyAssignment(p)) {
+    const n = p.name;
+    if (ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) return n.text;
+  }
+  return undefined;
+}
+
+/** The `requests` value of a batch body (`{ requests: [...] }`, `{ requests }`, or a variable holding that object). */
+function requestsProperty(body: ts.Expression, scopes: Scopes, sf: ts.SourceFile, depth = 0): ts.Expression | undefined {
+  const b = unwrap(body);
+  if (ts.isIdentifier(b) && depth < 3) {
+    const bind = resolve(scopes, b.text, b);
+    return bind?.init ? requestsProperty(bind.init, scopes, sf, depth + 1) : undefined;
+  }
+  if (ts.isCallExpression(b) && /^JSON\.stringify$/.test(textOf(b.expression, sf)) && b.arguments[0]) return requestsProperty(b.arguments[0], scopes, sf, depth + 1);
+  if (!ts.isObjectLiteralExpression(b)) return undefined;
+  for (const p of b.properties) {
+    if (propertyKey(p) !== 'requests') continue;
+    if (ts.isPropertyAssignment(p)) return p.initializer;
+    if (ts.isShorthandPropertyAssignment(p)) return p.name;
+  }
+  return undefined;
+}
+
+const FETCH_NAMES = /^(fetch|globalThis\.fetch|window\.fetch|self\.fetch|nodeFetch|undiciFetch|crossFetch|\$fetch|ofetch|ky|got|request)$/;
+
+/** `fetch(url, { body })`, `axios.post(url, data, { headers })`, `got.post(url, { json })`, `axios({ url, data })`. */
+function httpRequestOf(call: ts.CallExpression, ctx: ValueContext): { url: ts.Expression; body?: ts.Expression; headers?: ts.Expression } | undefined {
+  const fn = unwrap(call.expression);
+  const fnText = textOf(fn, ctx.sf);
+  const [a0, a1, a2] = call.arguments;
+  if (!a0) return undefined;
+  const prop = (obj: ts.Expression | undefined, key: string): ts.Expression | undefined => {
+    const o = obj ? unwrap(obj) : undefined;
+    if (!o || !ts.isObjectLiteralExpression(o)) return undefined;
+    for (const p of o.properties) {
+      if (propertyKey(p) !== key) continue;
+      if (ts.isPropertyAssignment(p)) return p.initializer;
+      if (ts.isShorthandPropertyAssignment(p)) return p.name;
+    }
+    return undefined;
+  };
+  const bodyOf = (e: ts.Expression | undefined): ts.Expression | undefined => {
+    if (!e) return undefined;
+    const u = unwrap(e);
+    if (ts.isCallExpression(u) && /^JSON\.stringify$/.test(textOf(u.expression, ctx.sf)) && u.arguments[0]) return u.arguments[0];
+    return e;
+  };
+  const initOf = (e: ts.Expression | undefined): ts.Expression | undefined => {
+    // `fetch(url, init)` with `const init = {...}` defined apart.
+    if (!e) return undefined;
+    const u = unwrap(e);
+    if (ts.isIdentifier(u)) {
+      const b = resolve(ctx.scopes, u.text, u);
+      return b?.init && !b.reassigned ? b.init : e;
+    }
+    return e;
+  };
+  if (FETCH_NAMES.test(fnText) || (ts.isIdentifier(fn) && /fetch$/i.test(fn.text))) {
+    if (ts.isObjectLiteralExpression(unwrap(a0))) {
+      // `request({ url, method, body })` style.
+      const url = prop(a0, 'url') ?? prop(a0, 'uri');
+      return url ? { url, body: bodyOf(prop(a0, 'body') ?? prop(a0, 'json') ?? prop(a0, 'data')), headers: prop(a0, 'headers') } : undefined;
+    }
+    const init = initOf(a1);
+    return { url: a0, body: bodyOf(prop(init, 'body') ?? prop(init, 'json')), headers: prop(init, 'headers') };
+  }
+  if (ts.isPropertyAccessExpression(fn) && fn.name.text === 'post') {
+    // Any `x.post(url, …)`: the URL decides.
+    // got / ky: `.post(url, { json, headers })`; axios & co: `.post(url, data, { headers })`.
+    const opts = unwrap(initOf(a1) ?? a0);
+    // The SDK's own `client.post(path, { body })` and got/ky's `{ json }` wrap the body in options.
+    const wrapped = a1 && ts.isObjectLiteralExpression(opts) && !prop(opts, 'model') ? prop(opts, 'json') ?? prop(opts, 'body') : undefined;
+    if (wrapped) return { url: a0, body: bodyOf(wrapped), headers: prop(opts, 'headers') };
+    return { url: a0, body: bodyOf(a1), headers: prop(initOf(a2), 'headers') };
+  }
+  if ((ts.isIdentifier(fn) && fn.text === 'axios') || (ts.isPropertyAccessExpression(fn) && fn.name.text === 'request' && /axios|http|client/i.test(fnText))) {
+    const cfg = initOf(a0);
+    const url = prop(cfg, 'url');
+    return url ? { url, body: bodyOf(prop(cfg, 'data') ?? prop(cfg, 'body')), headers: prop(cfg, 'headers') } : undefined;
+  }
+  return undefined;
+}
+
+// ---- response uses ----
+
+const THINKING_TYPES = new Set(['thinking', 'thinking_delta']);
+/** `.thinking` followed by one of these is a request setting (`config.thinking.budget_tokens`). */
+const SETTING_FIELDS = new Set(['budget_tokens', 'type', 'display']);
+const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+
+function lastSegment(e: ts.Expression, sf: ts.SourceFile): string {
+  const u = unwrap(e);
+  if (u.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  return accessName(u) ?? (ts.isIdentifier(u) ? u.text : textOf(u, sf));
+}
+
+function collectResponseUses(ctx: ValueContext, accesses: (ts.PropertyAccessExpression | ts.ElementAccessExpression)[], binaries: ts.BinaryExpression[], switches: ts.SwitchStatement[], calls: ts.CallExpression[]): ResponseUse[] {
+  const { sf, scopes } = ctx;
+  const out: ResponseUse[] = [];
+  for (const n of accesses) {
+    if (accessName(n) !== 'thinking' || isWriteTarget(n)) continue;
+    if (PARAMS_LIKE.test(lastSegment(n.expression, sf))) continue;
+    const p = n.parent;
+    if (ts.isCallExpression(p) && p.expression === n) continue;
+    if ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === n && SETTING_FIELDS.has(accessName(p) ?? '')) continue;
+    // `const { thinking } = params`-style settings are not accesses; `thinking: x.thinking` copying a setting is rare.
+    out.push({ kind: 'thinking-text', range: rangeOf(n, sf) });
+  }
+  const isTypeRead = (e: ts.Expression) => accessName(unwrap(e)) === 'type';
+  const literalOf = (e: ts.Expression): string | undefined => {
+    const u = unwrap(e);
+    return isStringy(u) ? u.text : undefined;
+  };
+  for (const b of binaries) {
+    if (!EQUALITY.has(b.operatorToken.kind)) continue;
+    const [read, lit] = isTypeRead(b.left) ? [b.left, literalOf(b.right)] : isTypeRead(b.right) ? [b.right, literalOf(b.left)] : [undefined, undefined];
+    if (read && lit && THINKING_TYPES.has(lit)) out.push({ kind: 'thinking-text', range: rangeOf(b, sf) });
+  }
+  for (const s of switches) {
+    if (!isTypeRead(s.expression)) continue;
+    for (const c of s.caseBlock.clauses) {
+      if (ts.isCaseClause(c) && THINKING_TYPES.has(literalOf(c.expression) ?? '')) out.push({ kind: 'thinking-text', range: rangeOf(c.expression, sf) });
+    }
+  }
+
+  // Stop reasons: comparisons grouped per if / else-if chain, switches, `[...].includes(x.stop_reason)`.
+  const isDirectRead = (e: ts.Expression): boolean => {
+    const u = unwrap(e);
+    return (ts.isPropertyAccessExpression(u) || ts.isElementAccessExpression(u)) && accessName(u) === STOP_REASON && !isWriteTarget(u);
+  };
+  const isRead = (e: ts.Expression): boolean => {
+    const u = unwrap(e);
+    if (isDirectRead(u)) return true;
+    if (ts.isIdentifier(u)) {
+      const b = scopes.readOf.get(u) ?? resolve(scopes, u.text, u);
+      if (!b || b.reassigned) return false;
+      if (b.init && isDirectRead(b.init)) return true;
+      if (b.destructured?.property === STOP_REASON) return true;
+    }
+    return false;
+  };
+  const groups = new Map<ts.Node, { range: Range; values: string[] }>();
+  const addGroup = (key: ts.Node, range: Range, values: string[]) => {
+    const g = groups.get(key);
+    if (g) {
+      for (const v of values) if (!g.values.includes(v)) g.values.push(v);
+    } else groups.set(key, { range, values: [...new Set(values)] });
+  };
+  const stringsIn = (e: ts.Expression): string[] => {
+    const v = valueOf(ctx, e);
+    if (typeof v.literal === 'string') return [v.literal];
+    if (v.kind === 'array') return (v.elements ?? []).map((x) => x.literal).filter((x): x is string => typeof x === 'string');
+    return [];
+  };
+  const chainKey = (n: ts.Node): ts.Node => {
+    let c: ts.Node = n;
+    for (let p = n.parent; p; c = p, p = p.parent) {
+      if (ts.isParenthesizedExpression(p) || ts.isPrefixUnaryExpression(p) || (ts.isBinaryExpression(p) && (p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || p.operatorToken.kind === ts.SyntaxKind.BarBarToken))) continue;
+      if (ts.isIfStatement(p) && p.expression === c) {
+        // Climb `else if` to the head of the chain.
+        let top: ts.IfStatement = p;
+        while (ts.isIfStatement(top.parent) && top.parent.elseStatement === top) top = top.parent;
+        return top;
+      }
+      return n;
+    }
+    return n;
+  };
+  for (const b of binaries) {
+    if (!EQUALITY.has(b.operatorToken.kind)) continue;
+    const readLeft = isRead(b.left);
+    const readRight = !readLeft && isRead(b.right);
+    if (!readLeft && !readRight) continue;
+    addGroup(chainKey(b), rangeOf(b, sf), stringsIn(readLeft ? b.right : b.left));
+  }
+  for (const c of calls) {
+    const fn = unwrap(c.expression);
+    if (!ts.isPropertyAccessExpression(fn) || !/^(includes|has|indexOf)$/.test(fn.name.text) || !c.arguments[0] || !isRead(c.arguments[0])) continue;
+    addGroup(chainKey(c), rangeOf(c, sf), stringsIn(fn.expression));
+  }
+  for (const s of switches) {
+    if (!isRead(s.expression)) continue;
+    const values: string[] = [];
+    for (const cl of s.caseBlock.clauses) if (ts.isCaseClause(cl)) values.push(...stringsIn(cl.expression));
+    addGroup(s, rangeOf(s.expression, sf), values);
+  }
+  for (const g of groups.values()) out.push({ kind: 'stop-reason', range: g.range, values: g.values });
+  return out.sort((a, b) => a.range.start - b.range.start);
+}
+
+export type { FieldView };
