@@ -48,7 +48,7 @@ export function todayIso(): string {
 export async function plan(opts: PlanOptions): Promise<RunResult> {
   const started = Date.now();
   const today = opts.today ?? todayIso();
-  const [{ files }, git] = await Promise.all([
+  const [{ files, skipped: discoverySkipped }, git] = await Promise.all([
     discoverFiles({ root: opts.root, paths: opts.paths, include: opts.include, exclude: opts.exclude, defaultExcludes: true }),
     gitStatus(opts.root),
   ]);
@@ -58,7 +58,8 @@ export async function plan(opts: PlanOptions): Promise<RunResult> {
     root: opts.root,
     target: opts.target,
     files: [],
-    skipped: [],
+    // Symlinks out of the root, unreadable entries: reported, never read.
+    skipped: [...discoverySkipped],
     runFindings: [],
     stats: { filesListed: files.length, candidates: candidates.length, parsed: 0, durationMs: 0 },
     git,
