@@ -15,6 +15,31 @@ export function conflictsWith(edits: TextEdit[], accepted: TextEdit[]): boolean 
   return edits.some((e) => accepted.some((a) => overlaps(e, a))) || edits.some((e, i) => edits.some((f, j) => i < j && overlaps(e, f)));
 }
 
+/**
+ * One finding's edits, made consistent: exact duplicates dropped, insertions at the same point joined
+ * in order (a typed SDK adds two imports at the same place). Otherwise they would conflict with each
+ * other and the finding could never be applied.
+ */
+export function joinOwnEdits(edits: TextEdit[]): TextEdit[] {
+  const out: TextEdit[] = [];
+  for (const e of edits) {
+    if (out.some((o) => o.start === e.start && o.end === e.end && o.text === e.text)) continue;
+    const same = e.start === e.end ? out.find((o) => o.start === e.start && o.end === e.end) : undefined;
+    if (same) same.text = joinInsertions(same.text, e.text);
+    else out.push({ ...e });
+  }
+  return out;
+}
+
+/** Whole-line insertions at one point of the same kind (imports) stay sorted, as the adapter placed each one. */
+function joinInsertions(a: string, b: string): string {
+  const head = (l: string) => /^\s*\S+/.exec(l)?.[0];
+  const sorted = (lines: string[]) => (lines.every((l) => head(l) !== undefined && head(l) === head(lines[0])) ? lines.sort((x, y) => x.trim().localeCompare(y.trim())).join('') : undefined);
+  if (a.endsWith('\n') && b.endsWith('\n')) return sorted((a + b).split(/(?<=\n)/).filter(Boolean)) ?? a + b;
+  if (a.startsWith('\n') && b.startsWith('\n')) return sorted((a + b).split(/(?=\n)/).filter(Boolean)) ?? a + b;
+  return a + b;
+}
+
 function isPlainObject(v: NeutralValue): v is { [key: string]: NeutralValue } {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !isRawCode(v);
 }

@@ -10,7 +10,7 @@ import type { Bucket, FileContext, FixKind, Rule, RuleFinding, RuleOptions, Seve
 import { RULES } from '../rules/registry.js';
 import { packRuleIds } from '../../transforms/index.js';
 import { classifyFile } from './classify.js';
-import { conflictsWith, lineCol, lineStartsOf, mapBack, mergeAddFields } from './edits.js';
+import { conflictsWith, joinOwnEdits, lineCol, lineStartsOf, mapBack, mergeAddFields } from './edits.js';
 import { suppressionsOf, isSuppressed } from './suppress.js';
 import type { Finding, FileResult } from './types.js';
 
@@ -135,6 +135,7 @@ export async function planFile(path: string, text: string, language: LanguageId,
         const c = candidates[ci];
         if (slot.refused) { c.pf.refused = slot.refused; continue; }
         if (slot.edits.length === 0) continue;
+        slot.edits = joinOwnEdits(slot.edits);
         c.pf.edits = slot.edits;
         if (pass === 0) c.pf.preview = previewOf(current, slot.edits);
         if (!c.want || frozen || conflictsWith(slot.edits, accepted)) continue; // conflicts are deferred to the next pass

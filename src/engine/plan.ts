@@ -52,14 +52,22 @@ export async function plan(opts: PlanOptions): Promise<RunResult> {
     discoverFiles({ root: opts.root, paths: opts.paths, include: opts.include, exclude: opts.exclude, defaultExcludes: true }),
     gitStatus(opts.root),
   ]);
-  const { candidates } = await prefilter(opts.root, files, prefilterPattern(), { engine: opts.prefilterEngine ?? 'auto' });
+  // Binary files that mention a model ID or the API are not candidates, but must not vanish from the report.
+  const binaryMatches: string[] = [];
+  const { candidates } = await prefilter(opts.root, files, prefilterPattern(), {
+    engine: opts.prefilterEngine ?? 'auto',
+    onBinaryMatch: (rel) => binaryMatches.push(rel),
+  });
   const result: RunResult = {
     schemaVersion: 1,
     root: opts.root,
     target: opts.target,
     files: [],
     // Symlinks out of the root, unreadable entries: reported, never read.
-    skipped: [...discoverySkipped],
+    skipped: [
+      ...discoverySkipped,
+      ...binaryMatches.map((path): SkippedFile => ({ path, reason: 'binary', detail: 'binary file (NUL byte in its first 8 KB) that mentions a Claude model ID or the API: not edited; rebuild it from migrated sources' })),
+    ],
     runFindings: [],
     stats: { filesListed: files.length, candidates: candidates.length, parsed: 0, durationMs: 0 },
     git,

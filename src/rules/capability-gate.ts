@@ -1,9 +1,28 @@
 import { alongsideId, mentions } from './support/alongside.js';
 import { getModel } from '../catalog/index.js';
+import type { Range } from '../languages/types.js';
 import { defineRule, type RuleFinding } from './types.js';
 
 /** A gate string naming part of a model ID: `opus-4-6`, `claude-opus-4`, `sonnet-4-5`. */
 const FRAGMENT = /^(claude-)?(opus|sonnet|haiku)-(\d)(?:-(\d))?$/;
+
+/**
+ * Where an added alternative would sit: the gate's own lines plus one on each side. The innermost gate
+ * of the old ID (`strings.Contains(m, "opus-4-6")`) does not include the `|| …` added next to it, so
+ * checking only the gate would add the new ID again on every run.
+ */
+function aroundGate(text: string, gate: Range | undefined): Range | undefined {
+  if (!gate) return undefined;
+  let start = text.lastIndexOf('\n', gate.start - 1);
+  start = start <= 0 ? 0 : text.lastIndexOf('\n', start - 1) + 1;
+  let end = text.indexOf('\n', gate.end);
+  end = end === -1 ? text.length : text.indexOf('\n', end + 1);
+  return { start, end: end === -1 ? text.length : end };
+}
+
+function spanOf(r: Range | undefined): [number, number] {
+  return r ? [r.start, r.end] : [0, 0];
+}
 
 export default defineRule({
   id: 'capability-gate',
@@ -29,22 +48,27 @@ export default defineRule({
       if (occ.role !== 'capability-gate' || !occ.match.model || occ.match.variant) continue;
       const target = ctx.targetFor(occ.match.model);
       const to = target && alongsideId(occ.match, target);
-      if (!target || !to || mentions(ctx.text, occ.context?.gate, target.id)) continue;
+      if (!target || !to || mentions(ctx.text, aroundGate(ctx.text, occ.context?.gate), to)) continue;
       push(occ.match.start, occ.match.end, occ.match.text, to, occ.context?.gate);
     }
     // Fragments the catalogue finder does not see (`"opus-4-6" in model`).
+    const seen = ctx.occurrences.map((o) => o.match);
     for (const s of ctx.view.strings) {
       const m = FRAGMENT.exec(s.value);
       if (!m) continue;
-      const gate = ctx.parsed.contextAt(s.contentRange.start).gate;
-      if (!gate) continue;
+      // Full IDs were handled above (or belong to another rule, e.g. a registry assert).
+      if (seen.some((x) => x.start < s.contentRange.end && x.end > s.contentRange.start)) continue;
+      const context = ctx.parsed.contextAt(s.contentRange.start);
+      const gate = context.gate;
+      if (!gate || context.assert) continue;
       const [, prefix, family, major, minor] = m;
       const model = getModel(`claude-${family}-${major}-${minor ?? '0'}`) ?? getModel(`claude-${family}-${major}-${minor ?? ''}`.replace(/-$/, ''));
       if (!model) continue;
       const target = ctx.targetFor(model);
       if (!target || target.family !== model.family) continue;
       const to = (prefix ? '' : '') + target.id.replace(/^claude-/, prefix ?? '');
-      if (to === s.value || mentions(ctx.text, gate, to) || ctx.text.slice(gate.start, gate.end).includes(`"${to}"`) || ctx.text.slice(gate.start, gate.end).includes(`'${to}'`)) continue;
+      const around = ctx.text.slice(...spanOf(aroundGate(ctx.text, gate)));
+      if (to === s.value || around.includes(`"${to}"`) || around.includes(`'${to}'`) || around.includes(`\`${to}\``) || mentions(ctx.text, aroundGate(ctx.text, gate), to)) continue;
       push(s.contentRange.start, s.contentRange.end, s.value, to, gate);
     }
     return out;

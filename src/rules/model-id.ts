@@ -1,4 +1,5 @@
-import { lifecycle, rewriteCore } from '../catalog/index.js';
+import { findModelIds, lifecycle, rewriteCore } from '../catalog/index.js';
+import { param } from './support/helpers.js';
 import { defineRule, type RuleFinding, type Severity } from './types.js';
 
 export default defineRule({
@@ -8,6 +9,28 @@ export default defineRule({
   buckets: ['caller', 'definer', 'string-reference', 'variant'],
   fixTitle: 'Swap the model ID for the target alias',
   appliesTo: () => true,
+  // Typed SDKs name models with constants (Go `anthropic.ModelClaudeSonnet4_5`, Java `Model.CLAUDE_SONNET_4_5`,
+  // C# `Model.ClaudeSonnet4_5`): no string to swap, so the adapter renders the target's constant.
+  checkRequest(req, _t, ctx) {
+    const model = param(req, 'model');
+    const value = model?.value;
+    if (!value || value.kind !== 'reference' || value.via || typeof value.literal !== 'string') return [];
+    const [match] = findModelIds(value.literal);
+    if (!match || match.start !== 0 || match.end !== value.literal.length || !match.model || match.variant || match.form === 'bedrock-legacy') return [];
+    const target = ctx.targetFor(match.model);
+    if (!target) return [];
+    const life = lifecycle(match.model, ctx.options.today);
+    const severity: Severity = life.retired ? 'blocks' : life.status === 'deprecated' ? 'tune' : ctx.explicitTarget ? 'blocks' : 'info';
+    return [{
+      range: value.range,
+      from: value.text,
+      to: target.id,
+      severity,
+      message: `${value.text} names ${match.model.id}, which ${life.retired ? 'is retired and returns 404' : life.status === 'deprecated' ? 'is deprecated' : `is superseded by ${target.id}`}; use ${target.id} (guide: Model-ID Rename Quick Reference).`,
+      fix: ctx.generated ? 'manual' : 'auto',
+      intents: ctx.generated ? [] : [{ kind: 'set-value', value, path: ['model'], to: target.id }],
+    }];
+  },
   checkFile(ctx) {
     const out: RuleFinding[] = [];
     for (const occ of ctx.occurrences) {

@@ -35,9 +35,11 @@ export function prefillReplacement(req: RequestView, messages: ValueView, last: 
     }
     case 'system-instruction': {
       const system = param(req, 'system');
-      if (system && typeof system.value.literal === 'string' && system.value.contentRange) {
+      // A system prompt written as text blocks (`[{type: "text", text: "…"}]`): the first block's text.
+      const systemText = system && typeof system.value.literal !== 'string' ? field(system.value.elements?.[0], 'text')?.value : system?.value;
+      if (systemText && typeof systemText.literal === 'string' && systemText.contentRange) {
         // Appended inside the existing string literal: this wording has no quote characters to escape.
-        return [remove, { kind: 'replace', range: { start: system.value.contentRange.end, end: system.value.contentRange.end }, text: ' Respond directly without preamble; do not open with phrases such as Here is or Based on.' }];
+        return [remove, { kind: 'replace', range: { start: systemText.contentRange.end, end: systemText.contentRange.end }, text: ' Respond directly without preamble; do not open with phrases such as Here is or Based on.' }];
       }
       if (system) return [];
       return [remove, { kind: 'add-field', container: req.params, path: ['system'], key: 'system', to: PREAMBLE_INSTRUCTION }];

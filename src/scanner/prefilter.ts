@@ -3,7 +3,8 @@
 // so they return the same set:
 //   - a file with a UTF-16 byte-order mark is searched as UTF-16 (ripgrep transcodes it; it is later skipped
 //     as not-utf8, with a reason, instead of vanishing);
-//   - otherwise a NUL byte in the first 8 KB makes the file binary: never a candidate;
+//   - otherwise a NUL byte in the first 8 KB makes the file binary: never a candidate (a binary file that does
+//     match is passed to `onBinaryMatch`, so the run can report it as skipped instead of silently dropping it);
 //   - a UTF-8 BOM is not part of the text; matching is line by line (patterns must not span lines);
 //   - a file that cannot be opened is a candidate, so reading it reports why it was skipped;
 //   - explicitly listed files are searched even if hidden or ignored (the list is already filtered);
@@ -23,6 +24,8 @@ export type PrefilterEngine = 'rg' | 'js';
 export interface PrefilterOptions {
   /** `auto` (default): ripgrep if found and working, else JS. `rg`: fail if ripgrep is unavailable. */
   engine?: 'auto' | PrefilterEngine;
+  /** Called for each binary file (our NUL rule) whose bytes match the pattern: not a candidate, but worth a skip reason. */
+  onBinaryMatch?: (rel: string) => void;
 }
 
 /** Asked for `--prefilter rg` (or similar) where no ripgrep can be found or run. */
@@ -48,14 +51,14 @@ export async function prefilter(
   if (engine !== 'js') {
     const rg = await findRipgrep();
     if (rg) {
-      const result = await prefilterWithRg(rg, root, files, pattern);
+      const result = await prefilterWithRg(rg, root, files, pattern, undefined, opts.onBinaryMatch);
       if (result.ok) return { candidates: result.candidates, engine: 'rg' };
       if (engine === 'rg') throw new PrefilterError(`ripgrep failed: ${result.error}`, 'Use --prefilter js (or auto) to search without ripgrep.');
     } else if (engine === 'rg') {
       throw new PrefilterError('ripgrep (rg) was not found', 'Install ripgrep or the optional @vscode/ripgrep package, or use --prefilter js.');
     }
   }
-  return { candidates: prefilterWithJs(root, files, regex), engine: 'js' };
+  return { candidates: prefilterWithJs(root, files, regex, opts.onBinaryMatch), engine: 'js' };
 }
 
 /**
@@ -77,7 +80,7 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 const JS_MAX_SEARCH_BYTES = 256 * 1024 * 1024;
 
 /** Synchronous reads: measured 3.5× faster than fs.promises with many reads in flight on small files. */
-export function prefilterWithJs(root: string, files: string[], regex: RegExp): string[] {
+export function prefilterWithJs(root: string, files: string[], regex: RegExp, onBinaryMatch?: (rel: string) => void): string[] {
   const candidates: string[] = [];
   let scratch = Buffer.allocUnsafe(1 << 20);
   for (const rel of files) {
@@ -107,8 +110,14 @@ export function prefilterWithJs(root: string, files: string[], regex: RegExp): s
           scratch = bigger;
         }
       }
-      const text = searchableText(scratch.subarray(0, length));
-      if (text !== undefined && regex.test(text)) candidates.push(rel);
+      const bytes = scratch.subarray(0, length);
+      const text = searchableText(bytes);
+      if (text !== undefined) {
+        if (regex.test(text)) candidates.push(rel);
+      } else if (onBinaryMatch && regex.test(bytes.toString('latin1'))) {
+        // latin1 maps every byte to one character: ASCII matches exactly as ripgrep --text sees the raw bytes.
+        onBinaryMatch(rel);
+      }
     } catch {
       candidates.push(rel);
     } finally {
@@ -197,6 +206,7 @@ export async function prefilterWithRg(
   pattern: string,
   /** Bytes of paths per invocation: far below Linux's 2 MB ARG_MAX, and Windows' 32K-character command line. */
   chunkBudget = process.platform === 'win32' ? 24_000 : 256_000,
+  onBinaryMatch?: (rel: string) => void,
 ): Promise<RgOutcome> {
   if (files.length === 0) return { ok: true, candidates: [] };
   // A pattern this rg rejects (look-around, a newer syntax) or a flag it lacks fails every chunk the same way:
@@ -241,7 +251,12 @@ export async function prefilterWithRg(
   await Promise.all(Array.from({ length: parallel }, worker));
   if (failure !== undefined) return { ok: false, error: failure };
   // ripgrep searched binary files as text (--text) so that its binary rule cannot differ from ours: apply ours now.
-  const candidates = files.filter((rel) => matched.has(rel) && !isBinaryBySniff(join(root, rel)));
+  const candidates: string[] = [];
+  for (const rel of files) {
+    if (!matched.has(rel)) continue;
+    if (!isBinaryBySniff(join(root, rel))) candidates.push(rel);
+    else onBinaryMatch?.(rel);
+  }
   return { ok: true, candidates };
 }
 
