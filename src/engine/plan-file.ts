@@ -83,6 +83,8 @@ export async function planFile(path: string, text: string, language: LanguageId,
   let problem: FilePlan['problem'];
   let firstSyntaxErrors = 0;
   let converged = false;
+  /** Each request's model in the original text, by the request's original start offset. */
+  const firstSources = new Map<number, ModelInfo>();
 
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const parsed = await parseSafely(adapter, current, path);
@@ -96,17 +98,23 @@ export async function planFile(path: string, text: string, language: LanguageId,
       if (adapter && !parsed) problem = { reason: 'parse-error', detail: `the ${language} parser failed on this file: findings are from the text only, nothing is rewritten` };
     }
     try {
-      const matches = findModelIds(current);
-      const cls = classifyFile(path, current, matches, parsed);
-      if (pass === 0) bucket = cls.bucket;
-      const ctx = buildContext(path, language, current, cls, parsed, ruleOptions, opts.target, explicitTarget);
-      if (pass === 0) transitions = ctx.fileTransitions;
-      const found = runRules(ctx, off);
       const toOriginal = (r: Range): Range => {
         let { start, end } = r;
         for (let i = batches.length - 1; i >= 0; i--) { start = mapBack(start, batches[i]); end = mapBack(end, batches[i]); }
         return { start, end: Math.max(start, end) };
       };
+      const matches = findModelIds(current);
+      const cls = classifyFile(path, current, matches, parsed);
+      if (pass === 0) bucket = cls.bucket;
+      const ctx = buildContext(path, language, current, cls, parsed, ruleOptions, opts.target, explicitTarget, (req) => firstSources.get(toOriginal(req.range).start));
+      if (pass === 0) {
+        transitions = ctx.fileTransitions;
+        for (const req of ctx.view.requests) {
+          const source = modelOfRequest(req);
+          if (source) firstSources.set(req.range.start, source);
+        }
+      }
+      const found = runRules(ctx, off);
 
       // Render every finding's intents (for previews); apply only the wanted ones that do not overlap.
       const candidates: { pf: PassFinding; want: boolean }[] = [];
@@ -240,11 +248,16 @@ function buildContext(
   options: RuleOptions,
   target: string,
   explicitTarget: ModelInfo | undefined,
+  sourceBefore?: (req: RequestView) => ModelInfo | undefined,
 ): FileContext {
   const view = parsed?.view ?? { language, requests: [], clients: [], responseUses: [], tools: [], strings: [], comments: [], syntaxErrors: 0 };
   const targetFor = (model: ModelInfo): ModelInfo | undefined => resolveTarget(model, target);
   const transitionFor = (req: RequestView): Transition | undefined => {
-    const source = modelOfRequest(req);
+    const current = modelOfRequest(req);
+    // After an earlier pass swapped the model, the request still migrates FROM its original model:
+    // rules that depend on the source (thinking display, effort defaults) must see it.
+    const original = sourceBefore?.(req);
+    const source = original && current && targetFor(original)?.id === current.id ? original : current;
     if (!source) return explicitTarget ? { target: explicitTarget } : undefined;
     // Already on (or past) the target: still check the request against its own model's constraints.
     return { source, target: targetFor(source) ?? source };

@@ -30,6 +30,8 @@ export function prefillReplacement(req: RequestView, messages: ValueView, last: 
     case 'output-format': {
       const oc = param(req, 'output_config');
       const format = { type: 'json_schema', schema: { type: 'object', properties: {}, description: 'TODO(claude-migrate): describe the JSON the prefill was forcing' } };
+      // A format already there (possibly added earlier in this run): only the prefill goes.
+      if (oc && field(oc.value, 'format')) return [remove];
       if (oc && oc.value.kind === 'object') return [remove, { kind: 'add-field', container: oc.value, path: ['output_config', 'format'], key: 'format', to: format }];
       return [remove, { kind: 'add-field', container: req.params, path: ['output_config'], key: 'output_config', to: { format } }];
     }

@@ -8,7 +8,9 @@ export default defineRule({
   fix: 'suggest',
   buckets: ['caller'],
   fixTitle: 'Add display: "summarized" to the thinking config',
-  appliesTo: (t) => t.target.capabilities.thinkingDisplayDefault === 'omitted' && (t.source?.capabilities.thinkingDisplayDefault ?? 'summarized') === 'summarized',
+  // Also when the code is already on such a model: reading thinking text without display is always empty,
+  // and the finding must survive an `apply` that left this suggestion for a person.
+  appliesTo: (t) => t.target.capabilities.thinkingDisplayDefault === 'omitted',
   checkRequest(req, t, ctx) {
     const reads = ctx.view.responseUses.filter((u) => u.kind === 'thinking-text');
     if (reads.length === 0) return [];

@@ -2,7 +2,7 @@
 // .gitignore, .git/info/exclude and core.excludesFile say); elsewhere fdir walks the tree and `ignore`
 // applies every nested .gitignore the way git would. Then default excludes, --include/--exclude globs,
 // and a per-file lstat: vanished files drop out, symlinks are never followed, non-regular files are skipped.
-import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { accessSync, constants, lstatSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fdir } from 'fdir';
@@ -90,15 +90,18 @@ export async function discoverFiles(opts: DiscoverOptions): Promise<DiscoverResu
 
   let listed: string[] = [];
   let unchanged = new Set<string>();
+  // Directories that could not be listed: reported, so their files do not silently vanish from the scope.
+  let unreadableDirs: string[] = [];
   let isGitRepo = false;
   if (scope.dirs.length) {
     const fromGit = opts.git === false ? undefined : await listWithGit(root, scope.dirs);
     if (fromGit) {
       listed = fromGit.paths;
+      unreadableDirs = fromGit.unreadableDirs;
       unchanged = fromGit.unchanged;
       isGitRepo = true;
     } else {
-      listed = walk(root, scope.dirs, opts.defaultExcludes !== false);
+      listed = walk(root, scope.dirs, opts.defaultExcludes !== false, unreadableDirs);
     }
   } else if (opts.git !== false) {
     isGitRepo = (await workTreeOf(root)) !== undefined;
@@ -120,6 +123,12 @@ export async function discoverFiles(opts: DiscoverOptions): Promise<DiscoverResu
   };
   for (const rel of listed) consider(rel, false);
   for (const rel of scope.files) consider(rel, true);
+  const excludedByGlobs = globFilter(undefined, opts.exclude);
+  for (const dir of unreadableDirs) {
+    // `dir/_`: default excludes look at a path's directories, not at its own name.
+    if ((useDefaults && isDefaultExcluded(`${dir}/_`, scopeDirOf(dir, scope.dirs))) || !excludedByGlobs(dir)) continue;
+    skipped.push({ path: dir, reason: 'unreadable', detail: 'directory cannot be listed (permission denied): none of its files were scanned' });
+  }
   return { files: [...files].sort(compareCodeUnits), isGitRepo, skipped: skipped.sort((a, b) => compareCodeUnits(a.path, b.path)) };
 }
 
@@ -249,6 +258,8 @@ interface GitListing {
   paths: string[];
   /** Tracked regular files whose stat data matches the index: known to exist as regular files, no lstat needed. */
   unchanged: Set<string>;
+  /** Untracked directories git could not open (it warns and goes on). */
+  unreadableDirs: string[];
 }
 
 /**
@@ -282,14 +293,30 @@ async function listWithGit(root: string, dirs: string[]): Promise<GitListing | u
     const ignored = await runGit(root, ['check-ignore', '-q', '--', '.']);
     if (ignored.code === 0) return undefined;
   }
-  return { paths: [...paths], unchanged };
+  return { paths: [...paths], unchanged, unreadableDirs: unopenedDirs(others.stderr) };
+}
+
+/** git's `warning: could not open directory 'a/b/': Permission denied` lines (git.ts runs git with LC_ALL=C). */
+export function unopenedDirs(stderr: string): string[] {
+  const out: string[] = [];
+  for (const m of stderr.matchAll(/^warning: could not open directory '(.*)\/': /gm)) out.push(m[1]);
+  return out;
+}
+
+function canList(abs: string): boolean {
+  try {
+    accessSync(abs, constants.R_OK | constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
  * The walk outside git: fdir lists files (and symlinks, unfollowed) below each scope directory, pruning
  * ignored and default-excluded directories before descending into them.
  */
-function walk(root: string, dirs: string[], useDefaults: boolean): string[] {
+function walk(root: string, dirs: string[], useDefaults: boolean, unreadableDirs: string[]): string[] {
   const ignores = new GitignoreStack(root);
   const out: string[] = [];
   for (const dir of dirs) {
@@ -300,7 +327,13 @@ function walk(root: string, dirs: string[], useDefaults: boolean): string[] {
     const crawler = new fdir()
       .withFullPaths()
       // Parents were vetted before fdir descended into them, so only the entry's own name is tested.
-      .exclude((name, dirPath) => VCS_DIRS.has(name) || (useDefaults && excludedDirNames.has(name)) || ignores.decide(relOf(dirPath), true))
+      .exclude((name, dirPath) => {
+        if (VCS_DIRS.has(name) || (useDefaults && excludedDirNames.has(name)) || ignores.decide(relOf(dirPath), true)) return true;
+        // fdir skips a directory it cannot read without a word: note it (one access() per directory descended).
+        if (canList(dirPath)) return false;
+        unreadableDirs.push(relOf(dirPath));
+        return true;
+      })
       .filter((path, isDirectory) => isDirectory || !ignores.decide(relOf(path), false));
     for (const abs of crawler.crawl(start).sync()) out.push(relOf(abs));
   }

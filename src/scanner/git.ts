@@ -19,6 +19,9 @@ export function runGit(cwd: string, args: string[]): Promise<GitResult> {
   // Never prompt (credential helpers, pagers) and never take optional locks: we only read.
   env.GIT_TERMINAL_PROMPT = '0';
   env.GIT_OPTIONAL_LOCKS = '0';
+  // Untranslated messages: discovery reads git's "could not open directory" warnings.
+  env.LC_ALL = 'C';
+  delete env.LANGUAGE;
   return new Promise((resolvePromise) => {
     const out: Buffer[] = [];
     const err: Buffer[] = [];

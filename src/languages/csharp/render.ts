@@ -286,6 +286,15 @@ export function renderCsharp(ctx: CsRenderContext, intent: EditIntent): RenderRe
     },
     renameCall: (request) => renameBeta(ctx, request),
   };
+  if (intent.kind === 'add-field') {
+    const bare = analysis.bareCreations.get(rangeKey(intent.container.range));
+    if (bare) {
+      const entry = syntax.renderEntry({ kind: 'object', items: [], inner: { start: bare.end, end: bare.end }, trailingSeparatorAllowed: true, style: 'initializer', beta: bare.beta, ...(bare.typeName ? { typeName: bare.typeName } : {}) }, intent.path, intent.key, intent.to);
+      if (typeof entry !== 'string') return entry;
+      // `new X()` → `new X { Key = v }`; `new()` keeps its parentheses.
+      return { edits: [bare.replace ? { start: bare.replace.start, end: bare.replace.end, text: ` { ${entry} }` } : { start: bare.end, end: bare.end, text: ` { ${entry} }` }] };
+    }
+  }
   return renderRpc({ text, analysis, syntax }, intent);
 }
 

@@ -37,6 +37,12 @@ export interface CsAnalysis extends RpcAnalysis {
   betaTypeNames: Set<string>;
   /** Type names the file writes unqualified (a namespace must be in scope for them). */
   unqualifiedTypes: Set<string>;
+  /**
+   * Objects created without an initialiser (`new ThinkingConfigAdaptive()`, `new()`), keyed by value
+   * range: adding a field writes an initialiser. `replace` is the empty `()` that the initialiser may
+   * stand in for (kept for target-typed `new()`, where `new { }` would be an anonymous object).
+   */
+  bareCreations: Map<string, { end: number; replace?: Range; typeName?: string; beta: boolean }>;
 }
 
 const BODY_SCOPES = new Set(['method_declaration', 'constructor_declaration', 'local_function_statement', 'lambda_expression', 'anonymous_method_expression', 'accessor_declaration']);
@@ -106,6 +112,7 @@ export function analyzeCsharp(root: Node, text: string, syntaxErrors: number): C
   const definitionStatements = new Map<string, Range>();
   const betaTypeNames = new Set<string>();
   const unqualifiedTypes = new Set<string>();
+  const bareCreations: CsAnalysis['bareCreations'] = new Map();
   let mentionsMessagesUrl = false;
   const addDef = (name: string, value: Node, statement: Node, scope: Node | undefined) => {
     if (!definitions.has(name)) definitions.set(name, []);
@@ -324,6 +331,11 @@ export function analyzeCsharp(root: Node, text: string, syntaxErrors: number): C
     if (init && /^(List|HashSet|IList|IReadOnlyList|ImmutableArray|Collection)$/.test(cls ?? '') && !items.length) return listValue(n, init, beta, depth);
     const isBeta = beta || /^Beta/.test(cls ?? '');
     const view: ValueView = { kind: 'object', ...base, fields: [], ...(cls ? { typeName: cls } : {}) };
+    const argList = n.childForFieldName('arguments') ?? n.namedChildren.find((c) => c.type === 'argument_list');
+    if (!init && args.length === 0) {
+      const emptyParens = typeNode && argList && argList.text.replace(/\s/g, '') === '()' ? rangeOf(argList) : undefined;
+      bareCreations.set(rangeKey(base.range), { end: n.endIndex, ...(emptyParens ? { replace: emptyParens } : {}), ...(cls ? { typeName: cls } : {}), beta: isBeta });
+    }
     if (init) {
       const c = register(view, { kind: 'object', items: items.map(rangeOf), inner: { start: init.startIndex + 1, end: init.endIndex - 1 }, trailingSeparatorAllowed: true, style: 'initializer', beta: isBeta, ...(cls ? { typeName: cls } : {}) });
       items.forEach((item, index) => {
@@ -562,7 +574,7 @@ export function analyzeCsharp(root: Node, text: string, syntaxErrors: number): C
   uses.push(...stops.uses());
 
   const view: FileView = { language: 'csharp', requests, clients, responseUses: uses, tools: [...tools.values()], strings, comments, syntaxErrors };
-  return { view, containers, fieldOwners, definitions: definitionStatements, modelRanges: modelRangesOf(requests), usings, betaSegments, betaTypeNames, unqualifiedTypes };
+  return { view, containers, fieldOwners, definitions: definitionStatements, modelRanges: modelRangesOf(requests), usings, betaSegments, betaTypeNames, unqualifiedTypes, bareCreations };
 }
 
 function ifChainOf(n: Node): Node {

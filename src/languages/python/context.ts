@@ -79,7 +79,8 @@ export function pyConstructs(root: Node, offset: number): PyConstructs {
         const clause = a.parent;
         const match = clause?.parent?.parent;
         if (clause?.type === 'case_clause' && match?.type === 'match_statement') {
-          const entry = child.parent?.type === 'union_pattern' || child.parent?.id === a.id ? child : undefined;
+          // `case "a" | "b":` nests the strings in a union_pattern: the entry is the alternative holding the offset.
+          const entry = child.type === 'union_pattern' ? child.namedChildren.find((n) => n.startIndex <= offset && offset < n.endIndex) : child.parent?.id === a.id ? child : undefined;
           const clauses = match.descendantsOfType('case_clause').filter((c) => c.parent?.parent?.id === match.id);
           if (entry && (entry.type === 'string' || entry.type === 'concatenated_string')) out.collections.push({ kind: 'switch', node: match, entry, entries: clauses.length, items: [entry] });
         }
