@@ -141,7 +141,19 @@ export function buildProgram(): Command {
     .version(readVersion(), '-v, --version')
     .showHelpAfterError()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
-    .exitOverride();
+    .exitOverride()
+    // Options of the interactive migration; with positional options, a command's own flags stay its own.
+    .enablePositionalOptions()
+    .option('-t, --target <model>', `target model: auto (per source family) or ${TARGETS.join(', ')}`)
+    .option('--include <glob...>', 'only files matching these globs')
+    .option('--exclude <glob...>', 'skip files matching these globs')
+    .option('--root <dir>', 'the repository to migrate (default: the current directory)')
+    .option('-c, --config <file>', 'config file (default: claude-migrate.config.json or package.json "claude-migrate")')
+    .option('--today <date>', 'date for lifecycle severity (YYYY-MM-DD)')
+    .option('--keep-budget-tokens', 'on 4.6 targets keep budget_tokens (the guide\'s transitional escape hatch)')
+    .option('--allow-dirty', 'write even when git has uncommitted changes the scope screen did not show')
+    .option('--report <file>', 'save the summary as Markdown')
+    .option('--no-color', 'no ANSI colors (also NO_COLOR)');
 
   addCommon(program.command('scan').description('report Claude model references, buckets and findings; never writes')).action(async (paths: string[], flags: CommonFlags) => {
     const { run } = await runPlan(paths, flags);
@@ -216,12 +228,12 @@ export function buildProgram(): Command {
     for (const r of RULES) process.stdout.write(`${r.id.padEnd(w)}  ${r.severity.padEnd(6)}  ${r.fix.padEnd(7)}  ${r.fixTitle}\n`);
   });
 
-  program.action(async () => {
+  program.action(async (flags: CommonFlags & { allowDirty?: boolean; report?: string }) => {
     if (!process.stdin.isTTY || !process.stdout.isTTY || process.env.CI) {
       throw new UserError('the interactive migration needs a terminal', 'Use `claude-migrate scan` (report), `claude-migrate diff` (dry run) or `claude-migrate apply --yes` (write) instead.');
     }
     const { runInteractive } = await import('./interactive.js');
-    await runInteractive();
+    await runInteractive({ ...flags, noColor: flags.color === false });
   });
   return program;
 }

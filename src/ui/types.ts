@@ -43,6 +43,8 @@ export type PrefillChoice = 'output-format' | 'system-instruction' | 'user-turn'
 
 export interface DefinerChoiceOffer {
   kind: 'definer';
+  /** Which answers the caller can carry out (all three when absent), in display order. */
+  options?: DefinerChoice[];
   /** Preselected answer; the guide's default when nobody answers is add-alongside. */
   initial?: DefinerChoice;
   /** The planned edit for each answer, when it differs from the finding's `diff`. */
@@ -128,7 +130,10 @@ export interface PromptEditsDecision {
 
 export interface SummaryViewModel {
   written: { path: string; edits: number }[];
+  /** `line` 0: a finding about the whole migration, not one place. */
   needsPerson: { path: string; line: number; rule: string; message: string }[];
+  /** Planned files that were not written, and why (changed on disk, refused). */
+  notWritten?: { path: string; reason: string }[];
   /** Remaining [TUNE] items for the target. */
   checklist: string[];
   verificationSnippet: string;

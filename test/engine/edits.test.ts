@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conflictsWith, lineCol, lineStartsOf, mapBack, mergeAddFields, overlaps } from '../../src/engine/edits.js';
+import { conflictsWith, joinOwnEdits, lineCol, lineStartsOf, mapBack, mergeAddFields, overlaps } from '../../src/engine/edits.js';
 import { applyTextEdits } from '../../src/languages/edit-helpers.js';
 import type { EditIntent, ValueView } from '../../src/languages/types.js';
 import { isSuppressed, suppressionsOf } from '../../src/engine/suppress.js';
@@ -11,6 +11,22 @@ describe('overlaps', () => {
     expect(overlaps({ start: 0, end: 6, text: '' }, { start: 5, end: 9, text: '' })).toBe(true);
     expect(overlaps({ start: 3, end: 3, text: 'x' }, { start: 0, end: 5, text: '' })).toBe(true);
     expect(conflictsWith([{ start: 1, end: 2, text: '' }], [{ start: 2, end: 3, text: '' }])).toBe(false);
+  });
+});
+
+describe('joinOwnEdits', () => {
+  it('drops duplicates and joins one finding\'s insertions at one point, import lines sorted', () => {
+    const joined = joinOwnEdits([
+      { start: 10, end: 10, text: 'import b.Thinking;\n' },
+      { start: 0, end: 3, text: 'X' },
+      { start: 10, end: 10, text: 'import a.Output;\n' },
+      { start: 0, end: 3, text: 'X' },
+    ]);
+    expect(joined).toEqual([{ start: 10, end: 10, text: 'import a.Output;\nimport b.Thinking;\n' }, { start: 0, end: 3, text: 'X' }]);
+    expect(conflictsWith(joined, [])).toBe(false);
+  });
+  it('keeps the order of insertions that are not lines of one kind', () => {
+    expect(joinOwnEdits([{ start: 4, end: 4, text: ', b' }, { start: 4, end: 4, text: ', a' }])).toEqual([{ start: 4, end: 4, text: ', b, a' }]);
   });
 });
 

@@ -39,3 +39,10 @@ export function modelRanges(requests: RequestView[]): Range[] {
     return m ? [m.range] : [];
   });
 }
+
+/**
+ * Keys that name the record they sit in (`- id: claude-opus-4-5`, `[[models]] name = …`): a model ID
+ * there is the identity of a record in a list of model records (a registry), not a setting that uses
+ * a model (`model: …`, Kubernetes `value: …`), so the list, not the record, is its collection.
+ */
+export const RECORD_IDENTITY_KEY = /^(id|name|model[_-]?id|modelId|slug)$/i;

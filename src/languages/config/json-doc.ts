@@ -7,6 +7,7 @@ import { parseTree, visit, type Node as JsonNode, type ParseError } from 'jsonc-
 import { eolOf, indentOf, insertListItem, reindent, removeListItem, type ListShape } from '../edit-helpers.js';
 import { isRawCode, type EditIntent, type NeutralValue, type OffsetContext, type Range, type RenderResult, type TextEdit, type ValueView } from '../types.js';
 import { TextHost } from './host.js';
+import { RECORD_IDENTITY_KEY } from './common.js';
 
 const key = (r: Range) => `${r.start}:${r.end}`;
 
@@ -121,7 +122,11 @@ export class JsonDoc {
     if (d === undefined || !this.root || out.inComment) return out;
     const at = this.nodeAt(d);
     if (at?.type === 'string') out.inString = true;
-    const col = this.collectionAt(d, at);
+    const cols = this.collectionsAt(d, at);
+    let col = cols[0];
+    // A model ID naming a record of a list of records (`[{"id": "claude-…"}]`): the list is the registry.
+    const outer = cols[1];
+    if (col && outer && col.node.type === 'object' && !col.inKey && outer.node.type === 'array' && outer.entry === col.node && RECORD_IDENTITY_KEY.test(String(col.entry.children?.[0]?.value))) col = outer;
     if (col) {
       out.collection = {
         kind: col.node.type === 'array' ? 'list' : 'map',
@@ -144,11 +149,7 @@ export class JsonDoc {
     }
   }
 
-  /** Innermost array/object holding `d` as (part of) an entry, with the entry. Outer ones follow via `outer`. */
-  private collectionAt(d: number, at = this.nodeAt(d)): { node: JsonNode; entry: JsonNode; inKey: boolean } | undefined {
-    return this.collectionsAt(d, at)[0];
-  }
-
+  /** Arrays/objects holding `d` as (part of) an entry, innermost first, each with the entry. */
   private collectionsAt(d: number, at = this.nodeAt(d)): { node: JsonNode; entry: JsonNode; inKey: boolean }[] {
     const out: { node: JsonNode; entry: JsonNode; inKey: boolean }[] = [];
     let child = at;

@@ -6,7 +6,7 @@ import { eolOf, indentOf, indentUnitOf, insertListItem, lineEndOf, lineStartOf, 
 import type { EditIntent, LanguageAdapter, OffsetContext, ParsedFile, Range, RenderResult } from '../types.js';
 import { getParser } from '../tree-sitter/loader.js';
 import { ancestors, countSyntaxErrors, decodeEscapes, nodeAt, rangeOf, walk } from '../tree-sitter/common.js';
-import { inRange } from './common.js';
+import { inRange, RECORD_IDENTITY_KEY } from './common.js';
 import { relativeLines } from './json-doc.js';
 
 const TABLES = new Set(['table', 'table_array_element', 'document']);
@@ -55,6 +55,38 @@ function collectionsAt(root: Node, offset: number): TomlCollection[] {
   return out;
 }
 
+/** `[[name]]` elements sharing `element`'s header: one array of tables. */
+function tableArraySiblings(element: Node): Node[] {
+  const header = element.namedChildren[0]?.text;
+  return (element.parent?.namedChildren ?? []).filter((c): c is Node => !!c && c.type === 'table_array_element' && c.namedChildren[0]?.text === header);
+}
+
+/** A node's range without the blank lines tree-sitter-toml folds into a table's end. */
+function trimmedRange(text: string, n: Node): Range {
+  let end = n.endIndex;
+  while (end > n.startIndex && /\s/.test(text[end - 1])) end--;
+  return { start: n.startIndex, end };
+}
+
+/**
+ * The collection the classifier sees: the innermost one, except for a model ID naming a record of a
+ * list of records (`[[models]] id = "claude-…"`, `[{ id = "claude-…" }]`): the list is the registry.
+ */
+function registryCollection(text: string, cols: TomlCollection[]): OffsetContext['collection'] {
+  const c = cols[0];
+  if (!c) return undefined;
+  const key = c.entry.type === 'pair' ? c.entry.namedChildren[0]?.text.replace(/^["']|["']$/g, '') : undefined;
+  if (c.kind === 'map' && !c.inKey && key && RECORD_IDENTITY_KEY.test(key)) {
+    if (c.node.type === 'table_array_element') {
+      const all = tableArraySiblings(c.node);
+      return { kind: 'list', range: { start: all[0].startIndex, end: trimmedRange(text, all[all.length - 1]).end }, entries: all.length, entry: trimmedRange(text, c.node) };
+    }
+    const outer = cols[1];
+    if (outer && outer.kind === 'list' && outer.entry.id === c.node.id) return { kind: 'list', range: rangeOf(outer.node), entries: outer.items.length, entry: entryRange(outer.entry) };
+  }
+  return { kind: c.kind, range: rangeOf(c.node), entries: c.items.length, entry: entryRange(c.entry), ...(c.kind === 'map' ? { inKey: c.inKey } : {}) };
+}
+
 function render(root: Node, text: string, intent: EditIntent): RenderResult {
   const listShape = (c: Node) => ({ items: entriesOf(c).map(entryRange), separator: ',', trailingSeparatorAllowed: c.type === 'array', lineComment: ['#'] });
   const nodeFor = (r: Range) => {
@@ -94,6 +126,14 @@ function render(root: Node, text: string, intent: EditIntent): RenderResult {
         const end = lineEndOf(text, c.entry.endIndex);
         return { edits: [{ start: end, end, text: eolOf(text) + indentOf(text, er.start) + copy }] };
       }
+      // A `[[table]]` record: the whole element is copied after itself, separated by a blank line.
+      const element = [...ancestors(nodeAt(root, intent.at) ?? root)].find((a) => a.type === 'table_array_element');
+      if (element) {
+        const r = trimmedRange(text, element);
+        const copy = text.slice(r.start, r.end).split(intent.from).join(intent.to);
+        const eol = eolOf(text);
+        return { edits: [{ start: r.end, end: r.end, text: eol + eol + copy }] };
+      }
       return { refused: 'no TOML array item or table entry holding the model ID can be duplicated' };
     }
     case 'remove-field': {
@@ -130,8 +170,8 @@ async function parse(text: string): Promise<ParsedFile> {
       if (disposed) return { inString: false, inComment: false };
       const inComment = comments.some((c) => inRange(c, offset));
       const ctx: OffsetContext = { inString: strings.some((s) => inRange(s.range, offset)), inComment };
-      const c = inComment ? undefined : collectionsAt(root, offset)[0];
-      if (c) ctx.collection = { kind: c.kind, range: rangeOf(c.node), entries: c.items.length, entry: entryRange(c.entry), ...(c.kind === 'map' ? { inKey: c.inKey } : {}) };
+      const collection = inComment ? undefined : registryCollection(text, collectionsAt(root, offset));
+      if (collection) ctx.collection = collection;
       return ctx;
     },
     render: (intent) => (disposed ? { refused: 'parsed file already disposed' } : render(root, text, intent)),

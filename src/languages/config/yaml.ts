@@ -5,7 +5,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Parser, Scalar, type Document, type Node as YNode, type Pair } from 'yaml';
 import { eolOf, insertListItem, lineEndOf, lineStartOf, nextLineStart, removeListItem, type ListShape } from '../edit-helpers.js';
 import { isRawCode, type EditIntent, type FieldView, type LanguageAdapter, type NeutralValue, type OffsetContext, type ParsedFile, type Range, type RenderResult, type TextEdit, type ValueView } from '../types.js';
-import { inRange, modelRanges } from './common.js';
+import { inRange, modelRanges, RECORD_IDENTITY_KEY } from './common.js';
 import { relativeLines } from './json-doc.js';
 import { payloadRequests, toolsOf } from './payload.js';
 
@@ -35,6 +35,8 @@ export function yamlFlow(v: NeutralValue, quote?: string): string {
 export function yamlBlock(v: NeutralValue, unit: string, quote?: string): string {
   if (v === null || typeof v !== 'object' || isRawCode(v)) return yamlFlow(v, quote);
   const entry = (x: NeutralValue): string => {
+    // Moved source spanning lines (a block mapping, dedented by carryCode): on its own lines under the key.
+    if (isRawCode(x) && x.$code.includes('\n')) return `\n${unit}${x.$code.split('\n').join(`\n${unit}`)}`;
     if (x === null || typeof x !== 'object' || isRawCode(x) || (Array.isArray(x) ? x.length === 0 : Object.keys(x).length === 0)) return ` ${yamlFlow(x, quote)}`;
     return `\n${unit}${yamlBlock(x, unit, quote).split('\n').join(`\n${unit}`)}`;
   };
@@ -220,6 +222,23 @@ class YamlFile {
     return { start: end, end, text: eol + body };
   }
 
+  /**
+   * `{ $code }` values spanning lines (a block mapping being moved, e.g. output_format → output_config.format)
+   * keep their lines' absolute indentation: make them relative to the column the value started at.
+   */
+  private carryCode(v: NeutralValue): NeutralValue {
+    if (v === null || typeof v !== 'object') return v;
+    if (isRawCode(v)) {
+      if (!v.$code.includes('\n')) return v;
+      const at = this.text.indexOf(v.$code);
+      if (at < 0) return v;
+      const lines = v.$code.split(/\r?\n/);
+      return { $code: relativeLines(lines.join('\n'), this.column(at)).replace(/[ \t]+$/gm, '') };
+    }
+    if (Array.isArray(v)) return v.map((x) => this.carryCode(x));
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this.carryCode(x)]));
+  }
+
   private quoteOf(n: YNode | undefined): string | undefined {
     if (n && isScalar(n)) return n.type === Scalar.QUOTE_DOUBLE ? '"' : n.type === Scalar.QUOTE_SINGLE ? "'" : undefined;
     return undefined;
@@ -234,7 +253,7 @@ class YamlFile {
         const n = this.nodes.get(key(intent.value.range));
         if (!n || isPair(n)) return { refused: 'the value is not a YAML node of this file' };
         const r = this.rangeOf(n);
-        const to = intent.to;
+        const to = this.carryCode(intent.to);
         const structured = to !== null && typeof to === 'object' && !isRawCode(to);
         if (!structured) return { edits: [{ start: r.start, end: r.end, text: yamlScalar(to as string | number | boolean | null, this.quoteOf(n)) }] };
         const block = (isMap(n) || isSeq(n)) && !(n as Coll).flow;
@@ -261,13 +280,15 @@ class YamlFile {
         const n = this.nodes.get(key(intent.container.range));
         if (!n || !isMap(n)) return { refused: 'the container is not a YAML mapping here' };
         if (n.items.some((p) => isScalar(p.key) && p.key.value === intent.key)) return { refused: `${intent.key} is already set` };
+        const to = this.carryCode(intent.to);
+        if (isRawCode(to) && to.$code.includes('\n') && (n as Coll).flow) return { refused: 'a block value cannot be moved into a flow mapping' };
         if ((n as Coll).flow) {
           const shape = this.flowShape(n as Coll);
-          return { edits: [insertListItem(text, shape, `${yamlScalar(intent.key)}: ${yamlFlow(intent.to)}`)] };
+          return { edits: [insertListItem(text, shape, `${yamlScalar(intent.key)}: ${yamlFlow(to)}`)] };
         }
         const last = this.entries.get(n.items[n.items.length - 1]);
         if (!last) return { refused: 'the mapping is empty' };
-        return { edits: [this.insertAfter(last, yamlBlock({ [intent.key]: intent.to }, this.indentUnit()))] };
+        return { edits: [this.insertAfter(last, yamlBlock({ [intent.key]: to }, this.indentUnit()))] };
       }
       case 'add-alongside':
         return this.alongside(intent.at, intent.from, intent.to);
@@ -316,7 +337,14 @@ export function parseYaml(text: string): ParsedFile {
       const inComment = file.comments.some((c) => inRange(c, offset));
       const ctx: OffsetContext = { inString: !inComment && file.strings.some((s) => inRange(s.range, offset)), inComment };
       if (inComment) return ctx;
-      const col = file.collectionsAt(offset)[0];
+      const cols = file.collectionsAt(offset);
+      let col = cols[0];
+      // A model ID naming a record of a list of records (`- id: claude-…`): the list is the registry.
+      const outer = cols[1];
+      if (col && outer && isMap(col.coll) && !col.inKey && isSeq(outer.coll) && outer.entry.node === col.coll) {
+        const k = col.entry.pair?.key as YNode | null | undefined;
+        if (k && isScalar(k) && RECORD_IDENTITY_KEY.test(String(k.value))) col = outer;
+      }
       if (col) {
         const r = col.coll.range!;
         ctx.collection = {

@@ -8,7 +8,7 @@ import type { Node } from 'web-tree-sitter';
 import { isRawCode, type EditIntent, type NeutralValue, type Range, type RenderResult, type RequestView, type TextEdit, type ValueView } from '../types.js';
 import { ancestors, escapeDoubleQuoted, nodeAt, pascalCase, rangeKey, rangeOf } from '../tree-sitter/common.js';
 import { renderRpc, type Constructs, type ListContainer, type RpcSyntax } from '../tree-sitter/shared-rpc.js';
-import { BETA_MESSAGES_NAMESPACE, constantForModelId, DISPLAY_MEMBERS, EFFORT_MEMBERS, MESSAGES_NAMESPACE } from './sdk.js';
+import { BETA_MESSAGES_NAMESPACE, constantForModelId, DISPLAY_MEMBERS, EFFORT_MEMBERS, MESSAGES_NAMESPACE, TOOL_CLASS_FOR_TYPE, typeFromClass } from './sdk.js';
 import type { CsAnalysis } from './views.js';
 
 const GATE_METHODS = /^(StartsWith|EndsWith|Contains|Equals|IsMatch|ContainsKey|Match)$/;
@@ -150,7 +150,7 @@ function jsonElement(v: NeutralValue): string {
 export function renderCsValue(path: string[], to: NeutralValue, beta: boolean, containerType?: string): Rendered {
   const B = beta ? 'Beta' : '';
   const ns = beta ? BETA_MESSAGES_NAMESPACE : MESSAGES_NAMESPACE;
-  if (isRawCode(to)) return { code: to.$code, names: [] };
+  if (isRawCode(to)) return { code: relativeCode(to.$code), names: [] };
   const key = path.join('.').replace(/\.\*/g, '[]');
   const obj = typeof to === 'object' && to !== null && !Array.isArray(to) ? (to as Record<string, NeutralValue>) : undefined;
   switch (key) {
@@ -197,7 +197,7 @@ export function renderCsValue(path: string[], to: NeutralValue, beta: boolean, c
         names.push(...r.names);
         members.push(`${pascalCase(k)} = ${r.code}`);
       }
-      return { code: members.length ? `new ${cls} { ${members.join(', ')} }` : `new ${cls}()`, namespace: ns, names };
+      return { code: members.length ? initializerBlock(`new ${cls}`, members) : `new ${cls}()`, namespace: ns, names };
     }
     case 'output_config.effort':
       if (typeof to === 'string' && EFFORT_MEMBERS[to]) return { code: `Effort.${EFFORT_MEMBERS[to]}`, namespace: ns, names: ['Effort'] };
@@ -273,7 +273,16 @@ export function renderCsharp(ctx: CsRenderContext, intent: EditIntent): RenderRe
       return `${pascalCase(key)} = ${r.code}`;
     },
     renderSetValue(value: ValueView, path: string[], to: NeutralValue): RenderResult {
-      if (value.kind === 'string' && !value.contentRange) return { refused: 'the value is implied by a class name: change the class by hand' };
+      if (value.kind === 'string' && !value.contentRange) {
+        // `new ToolTextEditor20250124()`: the class sets the type, so the class is what changes.
+        const cls = value.text.replace(/^.*[.:]/, '');
+        const next = typeof to === 'string' && path.at(-1) === 'type' ? TOOL_CLASS_FOR_TYPE[to] : undefined;
+        if (next && typeFromClass(cls) === value.literal && /^[\w.:]+$/.test(value.text)) {
+          const renamed = `${cls.startsWith('Beta') ? 'Beta' : ''}${next}`;
+          return { edits: [{ start: value.range.end - cls.length, end: value.range.end, text: renamed }] };
+        }
+        return { refused: 'the value is implied by a class name: change the class by hand' };
+      }
       if (typeof to === 'string' && value.kind === 'string' && value.contentRange && value.text.startsWith('"')) {
         return { edits: [{ start: value.range.start, end: value.range.end, text: csString(to) }] };
       }
@@ -295,7 +304,45 @@ export function renderCsharp(ctx: CsRenderContext, intent: EditIntent): RenderRe
       return { edits: [bare.replace ? { start: bare.replace.start, end: bare.replace.end, text: ` { ${entry} }` } : { start: bare.end, end: bare.end, text: ` { ${entry} }` }] };
     }
   }
-  return renderRpc({ text, analysis, syntax }, intent);
+  const result = renderRpc({ text, analysis, syntax }, intent);
+  if (intent.kind === 'remove-field' && 'edits' in result && result.edits.length === 1) {
+    // The last member of a one-line initialiser: `new { effort = "low" }` → `new { }`, not `new {  }`.
+    const owner = analysis.fieldOwners.get(rangeKey(intent.field.range))?.container;
+    const inner = owner && owner.items.length === 1 ? text.slice(owner.inner.start, owner.inner.end) : undefined;
+    if (owner && inner !== undefined && !inner.includes('\n') && !inner.includes('//')) return { edits: [{ start: owner.inner.start, end: owner.inner.end, text: ' ' }] };
+  }
+  if (intent.kind === 'remove-definition' && 'edits' in result && result.edits.length === 1) return { edits: [tidyRemovedLines(text, result.edits[0])] };
+  return result;
+}
+
+/** A removed declaration must not leave a blank line right after `{` or a second blank line in a row. */
+function tidyRemovedLines(text: string, e: TextEdit): TextEdit {
+  if (e.text !== '' || (e.start > 0 && text[e.start - 1] !== '\n')) return e;
+  const blankAfter = /^[ \t]*\r?\n/.exec(text.slice(e.end));
+  if (!blankAfter) return e;
+  const before = text.slice(0, e.start).replace(/\r?\n$/, '');
+  const prevLine = before.slice(before.lastIndexOf('\n') + 1);
+  if (/^[ \t]*$/.test(prevLine) || /\{[ \t]*$/.test(prevLine)) return { ...e, end: e.end + blankAfter[0].length };
+  return e;
+}
+
+/**
+ * Source carried over from elsewhere in the file keeps its absolute indentation on continuation
+ * lines; make them relative to its first line (its closing line sits at the first line's indent).
+ */
+function relativeCode(code: string): string {
+  const lines = code.split('\n');
+  if (lines.length < 2) return code;
+  const rest = lines.slice(1).filter((l) => l.trim() !== '');
+  const base = Math.min(/^[ \t]*/.exec(lines.at(-1)!)![0].length, ...rest.map((l) => /^[ \t]*/.exec(l)![0].length));
+  return [lines[0], ...lines.slice(1).map((l) => l.slice(Math.min(base, /^[ \t]*/.exec(l)![0].length)))].join('\n');
+}
+
+/** `new X { A = 1 }` on one line, or Allman-style braces with a member a line when a member spans lines. */
+function initializerBlock(head: string, members: string[]): string {
+  if (!members.some((m) => m.includes('\n'))) return `${head} { ${members.join(', ')} }`;
+  const unit = '    ';
+  return `${head}\n{\n${members.map((m) => `${unit}${m.split('\n').map((l, i) => (i === 0 || l === '' ? l : unit + l)).join('\n')},`).join('\n')}\n}`;
 }
 
 /** Anonymous-object (raw HTTP body) values: `new { type = "adaptive" }`, `new[] { … }`. */
@@ -304,11 +351,11 @@ function anonymousValue(v: NeutralValue): string {
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') return String(v);
   if (typeof v === 'string') return csString(v);
-  if (isRawCode(v)) return v.$code;
+  if (isRawCode(v)) return relativeCode(v.$code);
   if (Array.isArray(v)) return v.length ? `new[] { ${v.map(anonymousValue).join(', ')} }` : 'new object[] { }';
   const entries = Object.entries(v);
   if (entries.some(([k]) => !/^[A-Za-z_]\w*$/.test(k))) return `new System.Collections.Generic.Dictionary<string, object?> { ${entries.map(([k, x]) => `[${csString(k)}] = ${anonymousValue(x)}`).join(', ')} }`;
-  return `new { ${entries.map(([k, x]) => `${k} = ${anonymousValue(x)}`).join(', ')} }`;
+  return initializerBlock('new', entries.map(([k, x]) => `${k} = ${anonymousValue(x)}`));
 }
 
 /**

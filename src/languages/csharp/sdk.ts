@@ -73,3 +73,13 @@ export function typeFromClass(cls: string): string | undefined {
   if (/\d{8}$/.test(t) && /Tool/.test(t)) return identifierWords(t.replace(/Tool(?=[A-Z\d]|$)/g, '')).map((w) => w.toLowerCase()).join('_');
   return undefined;
 }
+
+/**
+ * Tool classes that set their own `type` (and paired `name`), by the type they set: a type change is
+ * a class change. Each exists in Anthropic.Models.Messages and, Beta-prefixed, in the beta namespace
+ * (verified at 0be2cd1: ToolTextEditor20250728 sets name str_replace_based_edit_tool itself).
+ */
+export const TOOL_CLASS_FOR_TYPE: Record<string, string> = {
+  text_editor_20250728: 'ToolTextEditor20250728',
+  code_execution_20250825: 'CodeExecutionTool20250825',
+};

@@ -8,7 +8,7 @@ import { isRawCode, type EditIntent, type NeutralValue, type RenderResult, type 
 import { rangeKey, rangeOf, renameIdentifierForModel, walk } from '../tree-sitter/common.js';
 import { pyConstructs, type PyCollection } from './context.js';
 import { pyString, pyStringLiteral } from './strings.js';
-import type { PyContainer } from './values.js';
+import { itemsOf, type PyContainer } from './values.js';
 import type { PyAnalysis } from './views.js';
 
 export interface PyRenderContext {
@@ -28,8 +28,67 @@ export function renderPyValue(v: NeutralValue, q: Quote): string {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'None';
   if (typeof v === 'string') return pyStringLiteral(v, q);
   if (Array.isArray(v)) return `[${v.map((x) => renderPyValue(x, q)).join(', ')}]`;
-  if (isRawCode(v)) return v.$code;
+  if (isRawCode(v)) return dedentContinuation(v.$code);
   return `{${Object.entries(v).map(([k, x]) => `${pyStringLiteral(k, q)}: ${renderPyValue(x, q)}`).join(', ')}}`;
+}
+
+/**
+ * Source carried over verbatim keeps its continuation lines' absolute indentation; make it relative
+ * to the least-indented continuation line (usually the closing bracket) so the inserter can re-base it.
+ */
+function dedentContinuation(code: string): string {
+  const lines = code.split('\n');
+  if (lines.length === 1 || /'''|"""/.test(code)) return code;
+  const rest = lines.slice(1).filter((l) => l.trim() !== '');
+  const base = Math.min(...rest.map((l) => /^[ \t]*/.exec(l)![0].length));
+  return [lines[0], ...lines.slice(1).map((l) => l.slice(Math.min(base, /^[ \t]*/.exec(l)![0].length)))].join('\n');
+}
+
+/**
+ * A multi-line expression written on one line: line breaks after an opening bracket or before a
+ * closing one vanish, a trailing comma before `}` / `]` goes, other breaks become one space.
+ * Undefined when that is unsafe: a comment or a multi-line string inside.
+ */
+export function joinLines(code: string): string | undefined {
+  let out = '';
+  let quote: string | undefined;
+  for (let i = 0; i < code.length; i++) {
+    const ch = code[i];
+    if (quote) {
+      if (ch === '\\') { out += ch + (code[i + 1] ?? ''); i++; continue; }
+      if (code.startsWith(quote, i)) { out += quote; i += quote.length - 1; quote = undefined; continue; }
+      if (ch === '\n') return undefined;
+      out += ch;
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      quote = code.startsWith(ch.repeat(3), i) ? ch.repeat(3) : ch;
+      out += quote;
+      i += quote.length - 1;
+      continue;
+    }
+    if (ch === '#') return undefined;
+    const ws = /^[ \t\r]*\n[\s]*/.exec(code.slice(i));
+    if (ws) {
+      const next = code[i + ws[0].length] ?? '';
+      const prev = out.trimEnd().at(-1) ?? '';
+      if (/[}\]]/.test(next) && prev === ',') out = out.trimEnd().slice(0, -1);
+      else out = out.trimEnd();
+      if (!/[[{(]/.test(prev) && !/[}\])]/.test(next) && next !== '') out += ' ';
+      i += ws[0].length - 1;
+      continue;
+    }
+    out += ch;
+  }
+  return quote ? undefined : out;
+}
+
+/** Whether the inserter will lay a new item out inline (the container's items share a line). */
+function insertsInline(text: string, c: PyContainer): boolean {
+  const items = c.items;
+  if (items.length === 0) return !text.slice(c.inner.start, c.inner.end).includes('\n');
+  if (items.length > 1) return !items.some((n, i) => i > 0 && text.slice(items[i - 1].endIndex, n.startIndex).includes('\n'));
+  return !text.slice(c.inner.start, items[0].startIndex).includes('\n');
 }
 
 /** The quote the first string literal under `node` uses, else the file's usual one. */
@@ -66,7 +125,7 @@ const listShape = (c: PyContainer) => ({ items: c.items.map(rangeOf), separator:
  * stays a tuple (`("a", "b")` → `("b",)`, not the string `("b")`).
  */
 function removeItem(ctx: PyRenderContext, c: PyContainer, index: number): TextEdit[] {
-  const edit = removeListItem(ctx.text, listShape(c), index);
+  const edit = leadingLineBreak(ctx.text, removeListItem(ctx.text, listShape(c), index));
   if (c.kind !== 'tuple' || c.items.length !== 2) return [edit];
   const remaining = c.items[1 - index];
   const after = ctx.text.slice(remaining.endIndex, c.inner.end);
@@ -74,6 +133,44 @@ function removeItem(ctx: PyRenderContext, c: PyContainer, index: number): TextEd
   if (edit.start === remaining.endIndex) return [{ ...edit, text: ',' + edit.text.replace(/^,/, '') }];
   if (edit.end <= remaining.endIndex || edit.start > remaining.endIndex) return [edit, { start: remaining.endIndex, end: remaining.endIndex, text: ',' }];
   return [edit];
+}
+
+/**
+ * A whole-line removal `line\n` rewritten as the same removal `\nline`: an item added after the
+ * removed one (a field moved to the end of the arguments) then lands on the edit's boundary instead
+ * of inside it, so both edits of one fix apply together.
+ */
+function leadingLineBreak(text: string, e: TextEdit): TextEdit {
+  if (e.text !== '' || e.start === 0 || lineStartOf(text, e.start) !== e.start || text[e.end - 1] !== '\n') return e;
+  const eolBefore = text.slice(0, e.start).endsWith('\r\n') ? 2 : 1;
+  const eolAfter = text.slice(0, e.end).endsWith('\r\n') ? 2 : 1;
+  return { start: e.start - eolBefore, end: e.end - eolAfter, text: '' };
+}
+
+/**
+ * A request option dict losing its only entry (`extra_headers={"anthropic-beta": "…"}`,
+ * `output_config={"effort": "low"}`): the whole option goes rather than leaving `={}` behind (same
+ * request, less noise). Keyword arguments and entries of a params dict both qualify.
+ */
+const EMPTIABLE_OPTION = /^(extra_headers|default_headers|headers|output_config)$/;
+
+function emptiedOption(text: string, c: PyContainer): { owner: PyContainer; index: number } | undefined {
+  if (c.kind !== 'dict' || c.items.length !== 1 || c.items[0].type !== 'pair') return undefined;
+  const holder = c.node.parent;
+  let name: string | undefined;
+  if (holder?.type === 'keyword_argument') name = holder.childForFieldName('name')?.text;
+  else if (holder?.type === 'pair') {
+    const key = holder.childForFieldName('key');
+    name = key?.type === 'string' ? pyString(key, text)?.value : undefined;
+  }
+  if (!holder || !name || !EMPTIABLE_OPTION.test(name)) return undefined;
+  const outer = holder.parent;
+  if (outer?.type !== 'argument_list' && outer?.type !== 'dictionary') return undefined;
+  const items = itemsOf(outer);
+  const index = items.findIndex((i) => i.id === holder.id);
+  if (index < 0) return undefined;
+  const kind = outer.type === 'argument_list' ? 'kwargs' : 'dict';
+  return { owner: { kind, node: outer, inner: { start: outer.startIndex + 1, end: outer.endIndex - 1 }, items }, index };
 }
 
 /** Remove a whole statement (its lines); an emptied block gets `pass`. */
@@ -87,7 +184,25 @@ function removeStatement(ctx: PyRenderContext, stmt: Node): RenderResult {
   if (block?.type === 'block' && block.namedChildren.filter((c) => c.type !== 'comment').length === 1) {
     return { edits: [{ start: stmt.startIndex, end: stmt.endIndex, text: 'pass' }] };
   }
-  return { edits: [{ start, end: nextLineStart(text, end), text: '' }] };
+  // Blank lines on both sides would merge into a doubled gap: keep the larger of the two runs.
+  let removeTo = nextLineStart(text, end);
+  let before = 0;
+  for (let p = start; p > 0 && before < 2; before++) {
+    const prev = lineStartOf(text, p - 1);
+    if (text.slice(prev, p).trim() !== '') break;
+    p = prev;
+  }
+  let after = 0;
+  const stops: number[] = [];
+  for (let p = removeTo; p < text.length; after++) {
+    const next = nextLineStart(text, p);
+    if (text.slice(p, next).trim() !== '') break;
+    stops.push(next);
+    p = next;
+  }
+  const drop = start === 0 ? after : Math.min(before, after);
+  if (drop > 0) removeTo = stops[drop - 1];
+  return { edits: [{ start, end: removeTo, text: '' }] };
 }
 
 export function renderPython(ctx: PyRenderContext, intent: EditIntent): RenderResult {
@@ -111,6 +226,8 @@ export function renderPython(ctx: PyRenderContext, intent: EditIntent): RenderRe
       if (owner.kind === 'statement') return removeStatement(ctx, owner.statement);
       const index = owner.container.items.findIndex((i) => i.id === owner.item.id);
       if (index < 0) return { refused: 'the field is not an entry of its container' };
+      const emptied = emptiedOption(text, owner.container);
+      if (emptied) return { edits: removeItem(ctx, emptied.owner, emptied.index) };
       return { edits: removeItem(ctx, owner.container, index) };
     }
 
@@ -130,7 +247,12 @@ export function renderPython(ctx: PyRenderContext, intent: EditIntent): RenderRe
       if (intent.container.fields?.some((f) => f.key === intent.key)) return { refused: `${intent.key} is already set` };
       const q = quoteIn(c.node, ctx);
       if (c.kind === 'kwargs' && !PY_IDENTIFIER.test(intent.key)) return { refused: `${intent.key} is not a valid keyword argument name` };
-      const item = c.kind === 'kwargs' ? `${intent.key}=${renderPyValue(intent.to, q)}` : `${pyStringLiteral(intent.key, q)}: ${renderPyValue(intent.to, q)}`;
+      let item = c.kind === 'kwargs' ? `${intent.key}=${renderPyValue(intent.to, q)}` : `${pyStringLiteral(intent.key, q)}: ${renderPyValue(intent.to, q)}`;
+      if (item.includes('\n') && insertsInline(text, c)) {
+        const joined = joinLines(item);
+        if (joined === undefined) return { refused: 'the moved value spans lines with comments or multi-line strings and the target is written on one line' };
+        item = joined;
+      }
       // A generator argument (`f(x for x in y)`) cannot take more arguments.
       if (c.kind === 'kwargs' && c.items.some((i) => i.type === 'generator_expression')) return { refused: 'the call takes a bare generator argument' };
       return { edits: [insertListItem(text, { ...listShape(c), inner: c.inner, indentUnit: indentUnitOf(text) }, item)] };

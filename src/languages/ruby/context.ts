@@ -8,6 +8,14 @@ import type { Constructs } from '../tree-sitter/shared-rpc.js';
 const GATE_METHODS = /^(include\?|start_with\?|end_with\?|match\?|match|casecmp\?|eql\?|equal\?|key\?|has_key\?|member\?)$/;
 const STATEMENT_PARENTS = new Set(['program', 'body_statement', 'then', 'else', 'do_block', 'block', 'block_body', 'begin', 'ensure', 'rescue', 'do', 'parenthesized_statements']);
 
+/** RSpec `expect(x).to include("…")` / `is_expected.not_to eq("…")`: the ID sits in the matcher, not in `expect(…)`. */
+function isRspecExpectation(call: Node): boolean {
+  if (!/^(to|not_to|to_not)$/.test(call.childForFieldName('method')?.text ?? '')) return false;
+  const recv = call.childForFieldName('receiver');
+  if (recv?.type === 'identifier') return recv.text === 'is_expected';
+  return recv?.type === 'call' && /^(expect|is_expected)$/.test(recv.childForFieldName('method')?.text ?? '');
+}
+
 const entriesOf = (n: Node) => n.namedChildren.filter((c) => c.type !== 'comment' && c.type !== 'heredoc_body');
 
 export function rubyConstructs(root: Node, offset: number): Constructs {
@@ -53,7 +61,7 @@ export function rubyConstructs(root: Node, offset: number): Constructs {
         out.gate = { range: rangeOf(gate), negative, needParens, wrapSides: !!args && args.firstChild?.type !== '(' };
       }
     }
-    if (!out.assert && a.type === 'call' && /^(assert\w*|refute\w*|expect|is_expected)$/.test(a.childForFieldName('method')?.text ?? '')) {
+    if (!out.assert && a.type === 'call' && (/^(assert\w*|refute\w*|expect|is_expected)$/.test(a.childForFieldName('method')?.text ?? '') || isRspecExpectation(a))) {
       let stmt: Node = a;
       while (stmt.parent && !STATEMENT_PARENTS.has(stmt.parent.type)) stmt = stmt.parent;
       out.assert = rangeOf(stmt);

@@ -64,5 +64,8 @@ export function renderRuby(ctx: RubyRenderContext, intent: EditIntent): RenderRe
       return { edits: [{ start: seg.receiverEnd, end: seg.betaEnd, text: '' }] };
     },
   };
+  // `create(**params)`: a new request field joins the others in the `params` hash.
+  const splatted = intent.kind === 'add-field' ? analysis.splatTargets.get(rangeKey(intent.container.range)) : undefined;
+  if (intent.kind === 'add-field' && splatted && !intent.container.fields?.some((f) => f.key === intent.key)) return renderRpc({ text, analysis, syntax }, { ...intent, container: splatted });
   return renderRpc({ text, analysis, syntax }, intent);
 }

@@ -49,6 +49,11 @@ interface Definition {
 export interface RubyAnalysis extends RpcAnalysis {
   /** Per request (by rangeKey of its range): the `.beta` call of its callee. */
   betaSegments: Map<string, { receiverEnd: number; betaEnd: number }>;
+  /**
+   * Keyword arguments (by rangeKey) made of one `**params` splat of a hash literal used only there: new
+   * request fields go into that hash, next to the fields it already holds.
+   */
+  splatTargets: Map<string, ValueView>;
   /** The file's usual string quote and hash brace spacing, for rendered values. */
   quote: '"' | "'";
   braceSpace: boolean;
@@ -388,6 +393,7 @@ export function analyzeRuby(root: Node, text: string, syntaxErrors: number): Rub
 
   const requests: RequestView[] = [];
   const betaSegments = new Map<string, { receiverEnd: number; betaEnd: number }>();
+  const splatTargets = new Map<string, ValueView>();
 
   function headersOf(options: Node | undefined): HeaderView[] {
     if (options?.type !== 'hash') return [];
@@ -412,6 +418,10 @@ export function analyzeRuby(root: Node, text: string, syntaxErrors: number): Rub
         headers = headersOf(pair.childForFieldName('value') ?? undefined);
         return true;
       });
+      const splats = items.filter((i) => i.type === 'hash_splat_argument');
+      const splatted = splats.length === 1 && splats[0].namedChildren[0] ? valueOf(splats[0].namedChildren[0]) : undefined;
+      const splattedHash = splatted && containers.get(rangeKey(splatted.range));
+      if (splatted?.kind === 'object' && splatted.via?.references === 1 && splattedHash && !splattedHash.opaque) splatTargets.set(rangeKey(view.range), splatted);
       return { params: view, headers, opaque: !!c.opaque };
     }
     // `create(params)` / `create({model: …})`: one positional hash.
@@ -577,7 +587,7 @@ export function analyzeRuby(root: Node, text: string, syntaxErrors: number): Rub
   uses.push(...stops.uses());
 
   const view: FileView = { language: 'ruby', requests, clients, responseUses: uses, tools: [...tools.values()], strings, comments, syntaxErrors };
-  return { view, containers, fieldOwners, definitions: definitionStatements, modelRanges: modelRangesOf(requests), betaSegments, quote, braceSpace };
+  return { view, containers, fieldOwners, definitions: definitionStatements, modelRanges: modelRangesOf(requests), betaSegments, splatTargets, quote, braceSpace };
 }
 
 /** The whole if/elsif/unless chain (or ternary / modifier) a comparison sits in, else the comparison. */

@@ -2,7 +2,7 @@
 // identifiers, else quoted in the container's quote style), arrays, `//` comments, the `.beta`
 // segment of a call, and add-alongside for object / array / Set / Map entries, enum members,
 // string-literal unions, case labels, gates (`||` / `&&`) and asserts.
-import { eolOf, indentOf, indentUnitOf, insertListItem, lineEndOf, lineStartOf, nextLineStart, removeListItem, type ListShape } from '../edit-helpers.js';
+import { eolOf, indentOf, indentUnitOf, insertListItem, lineEndOf, lineStartOf, nextLineStart, reindent, removeListItem, type ListShape } from '../edit-helpers.js';
 import { renameIdentifierForModel } from '../tree-sitter/common.js';
 import { isRawCode, type EditIntent, type NeutralValue, type Range, type RenderResult, type TextEdit } from '../types.js';
 import { tsConstructs, nodeAt, type TsCollection } from './context.js';
@@ -22,16 +22,54 @@ function keyText(key: string, q: Quote): string {
   return IDENTIFIER.test(key) ? key : tsStringLiteral(key, q);
 }
 
-/** A NeutralValue as a TS/JS expression (inline, Prettier-like spacing). */
-export function renderTsValue(v: NeutralValue, q: Quote): string {
+/**
+ * A NeutralValue as a TS/JS expression: inline with Prettier-like spacing, unless it carries
+ * multi-line source (`{ $code }` moved from elsewhere in the file), which is then kept on its own
+ * lines. Continuation lines are written relative to the line the value starts on (callers re-base
+ * them onto that line's indentation), one `unit` deeper per nesting level.
+ */
+export function renderTsValue(v: NeutralValue, q: Quote, unit = '  '): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean' || typeof v === 'number') return Number.isFinite(v as number) || typeof v === 'boolean' ? String(v) : 'null';
   if (typeof v === 'string') return tsStringLiteral(v, q);
-  if (Array.isArray(v)) return `[${v.map((x) => renderTsValue(x, q)).join(', ')}]`;
-  if (isRawCode(v)) return v.$code;
-  const entries = Object.entries(v);
+  if (isRawCode(v)) return relativeCode(v.$code);
+  // Template literals keep their lines as they are (their indentation is part of the string).
+  const nest = (s: string) => (s.includes('`') ? s : s.replace(/\n/g, `\n${unit}`));
+  if (Array.isArray(v)) {
+    const items = v.map((x) => renderTsValue(x, q, unit));
+    if (!items.some((x) => x.includes('\n'))) return `[${items.join(', ')}]`;
+    return `[\n${items.map((x) => `${unit}${nest(x)},`).join('\n')}\n]`;
+  }
+  const entries = Object.entries(v).map(([k, x]) => `${keyText(k, q)}: ${renderTsValue(x, q, unit)}`);
   if (entries.length === 0) return '{}';
-  return `{ ${entries.map(([k, x]) => `${keyText(k, q)}: ${renderTsValue(x, q)}`).join(', ')} }`;
+  if (!entries.some((x) => x.includes('\n'))) return `{ ${entries.join(', ')} }`;
+  return `{\n${entries.map((x) => `${unit}${nest(x)},`).join('\n')}\n}`;
+}
+
+/**
+ * Source text moved verbatim, its continuation lines made relative to its first line: their common
+ * indentation is dropped (the closing bracket sits at the indentation of the line the code started
+ * on). Code holding a template literal is left alone: re-indenting would change the string.
+ */
+function relativeCode(code: string): string {
+  if (!code.includes('\n') || code.includes('`')) return code;
+  const lines = code.split(/\r?\n/);
+  const rest = lines.slice(1).filter((l) => l.trim() !== '');
+  const base = Math.min(...rest.map((l) => /^[ \t]*/.exec(l)![0].length));
+  return [lines[0], ...lines.slice(1).map((l) => l.slice(Math.min(base, /^[ \t]*/.exec(l)![0].length)))].join('\n');
+}
+
+/** A multi-line rendering on one line, for an inline object or array (`{ a: 1, b: 2 }`). */
+function oneLine(rendered: string): string {
+  if (!rendered.includes('\n') || rendered.includes('`')) return rendered;
+  const lines = rendered.split('\n').map((l) => l.trim());
+  // A trailing comma before a closing bracket on the next line is dropped: `{ a: 1 }`, not `{ a: 1, }`.
+  return lines.map((l, i) => (l.endsWith(',') && /^[}\]]/.test(lines[i + 1] ?? '') ? l.slice(0, -1) : l)).join(' ');
+}
+
+/** Re-base the continuation lines of a rendered value onto the indentation of the line at `at`. */
+function placeAt(text: string, at: number, rendered: string): string {
+  return rendered.includes('\n') ? reindent(rendered, indentOf(text, at), eolOf(text)) : rendered;
 }
 
 /** The quote of the first string literal under `node`, else the file's usual one. */
@@ -76,7 +114,13 @@ function removeStatement(a: TsAnalysis, stmt: ts.Statement): RenderResult {
   const lineEnd = lineEndOf(text, r.end);
   const before = text.slice(lineStart, r.start);
   const after = text.slice(r.end, lineEnd);
-  if (/^[ \t]*$/.test(before) && /^[ \t]*(\/\/.*)?$/.test(after)) return { edits: [{ start: lineStart, end: nextLineStart(text, r.end), text: '' }] };
+  if (/^[ \t]*$/.test(before) && /^[ \t]*(\/\/.*)?$/.test(after)) {
+    let end = nextLineStart(text, r.end);
+    // A statement set off by blank lines on both sides takes one of them along, so no double gap is left.
+    const prevBlank = lineStart === 0 || text.slice(lineStartOf(text, lineStart - 1), lineStart).trim() === '';
+    if (prevBlank && end < text.length && text.slice(end, nextLineStart(text, end)).trim() === '') end = nextLineStart(text, end);
+    return { edits: [{ start: lineStart, end, text: '' }] };
+  }
   let end = r.end;
   while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
   return { edits: [{ start: r.start, end, text: '' }] };
@@ -98,7 +142,7 @@ export function renderTs(a: TsAnalysis, intent: EditIntent): RenderResult {
       if (v.via && v.via.useRange.start === v.range.start && v.via.useRange.end === v.range.end) return { refused: 'the value is defined elsewhere' };
       if (v.range.end > text.length) return { refused: 'the value is not in this file' };
       const node = ctx.objects.get(rangeKey(v.range)) ?? ctx.arrays.get(rangeKey(v.range)) ?? nodeAt(a.sf, v.range.start);
-      return { edits: [{ start: v.range.start, end: v.range.end, text: renderTsValue(intent.to, quoteIn(a, node)) }] };
+      return { edits: [{ start: v.range.start, end: v.range.end, text: placeAt(text, v.range.start, renderTsValue(intent.to, quoteIn(a, node), indentUnitOf(text))) }] };
     }
 
     case 'remove-field': {
@@ -130,9 +174,12 @@ export function renderTs(a: TsAnalysis, intent: EditIntent): RenderResult {
       if (a.opaqueParams.has(key) || ctx.opaque.has(intent.container)) return { refused: 'the object is partly spread from a value not visible here: the key may already be set' };
       if (intent.container.fields?.some((f) => f.key === intent.key) || obj.properties.some((p) => propertyNameText(p.name) === intent.key)) return { refused: `${intent.key} is already set` };
       const q = quoteIn(a, obj);
-      const item = `${keyText(intent.key, q)}: ${renderTsValue(intent.to, q)}`;
       const props = obj.properties;
       const inner = innerOf(a, obj);
+      const rendered = renderTsValue(intent.to, q, indentUnitOf(text));
+      const inline = !text.slice(inner.start, inner.end).includes('\n');
+      if (inline && rendered.includes('\n') && /\/[/*]/.test(rendered)) return { refused: 'the value carries comments and would have to be joined onto one line' };
+      const item = `${keyText(intent.key, q)}: ${inline ? oneLine(rendered) : rendered}`;
       if (props.length === 0 && !text.slice(inner.start, inner.end).includes('\n')) return { edits: [{ start: inner.start, end: inner.end, text: ` ${item} ` }] };
       // Before a trailing `...overrides` spread, so values spread last keep winning.
       let afterIndex = props.length - 1;

@@ -74,8 +74,12 @@ function prefillOptions(f: ReviewFinding): PrefillChoice[] {
   return f.choice?.kind === 'prefill' ? (f.choice.options?.length ? f.choice.options : ALL_PREFILL) : [];
 }
 
+function definerOptions(f: ReviewFinding): DefinerChoice[] {
+  return f.choice?.kind === 'definer' ? (f.choice.options?.length ? f.choice.options : DEFINER_OPTIONS.map((o) => o.value)) : [];
+}
+
 function choiceValues(f: ReviewFinding): string[] {
-  if (f.choice?.kind === 'definer') return DEFINER_OPTIONS.map((o) => o.value);
+  if (f.choice?.kind === 'definer') return definerOptions(f);
   return prefillOptions(f);
 }
 
@@ -85,7 +89,7 @@ export function initialReviewState(vm: ReviewViewModel): ReviewState {
     state.status[f.id] = f.preselected && canApply(f) ? 'accepted' : 'pending';
     if (f.choice?.kind === 'definer') {
       // Guide, Step 1: "If you can't ask, default to (a): add the new model alongside".
-      state.definer[f.id] = f.choice.initial ?? 'add-alongside';
+      state.definer[f.id] = f.choice.initial ?? definerOptions(f)[0]!;
       if (state.definer[f.id] === 'leave') state.status[f.id] = 'skipped';
     }
     if (f.choice?.kind === 'prefill') state.prefill[f.id] = f.choice.initial ?? prefillOptions(f)[0]!;
@@ -113,7 +117,7 @@ function pendingCount(state: ReviewState, flat: FlatFinding[]): number {
 function setStatus(state: ReviewState, f: ReviewFinding, status: FindingStatus): ReviewState {
   const next = { ...state, status: { ...state.status, [f.id]: status }, suppressed: { ...state.suppressed, [f.id]: false } };
   // Accepting a registry entry whose answer is "leave alone" would apply nothing: take the default.
-  if (status === 'accepted' && state.definer[f.id] === 'leave') next.definer = { ...state.definer, [f.id]: 'add-alongside' };
+  if (status === 'accepted' && state.definer[f.id] === 'leave') next.definer = { ...state.definer, [f.id]: definerOptions(f).find((v) => v !== 'leave') ?? 'add-alongside' };
   return next;
 }
 

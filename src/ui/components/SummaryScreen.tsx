@@ -13,16 +13,23 @@ const indent = (lines: string[], first: string, rest = ' '.repeat(first.length))
 
 export function summaryLines(vm: SummaryViewModel, width: number): StyledLine[] {
   const lines: StyledLine[] = [];
-  if (vm.written.length === 0 && vm.needsPerson.length === 0) {
+  if (vm.written.length === 0 && vm.needsPerson.length === 0 && !vm.notWritten?.length) {
     lines.push({ text: 'No changes.' });
   } else {
     const edits = vm.written.reduce((n, w) => n + w.edits, 0);
     lines.push({ text: vm.written.length > 0 ? `Wrote ${plural(vm.written.length, 'file')} (${plural(edits, 'edit')}):` : 'No files written.', bold: true, color: 'green' });
     for (const w of vm.written) lines.push({ text: `  ${w.path}  (${plural(w.edits, 'edit')})` });
+    if (vm.notWritten?.length) {
+      lines.push({ text: `Not written (${vm.notWritten.length}):`, bold: true, color: 'red' });
+      for (const n of vm.notWritten) {
+        lines.push({ text: `  ${n.path}` });
+        for (const text of indent(wordWrap(n.reason, width - 4).lines, '    ')) lines.push({ text, muted: true });
+      }
+    }
     if (vm.needsPerson.length > 0) {
       lines.push({ text: `Needs a person (${vm.needsPerson.length}):`, bold: true, color: 'yellow' });
       for (const n of vm.needsPerson) {
-        lines.push({ text: `  ${n.path}:${n.line}  ${n.rule}` });
+        lines.push({ text: `  ${n.line > 0 ? `${n.path}:${n.line}` : n.path}  ${n.rule}` });
         for (const text of indent(wordWrap(n.message, width - 4).lines, '    ')) lines.push({ text, muted: true });
       }
     }
