@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../src/rules/registry.js';
 import { PACKS, packRuleIds } from '../transforms/index.js';
-import { listFixtureCases } from './support/fixtures.js';
+import { listFixtureCases, listRepoCases } from './support/fixtures.js';
 
 const SPEC = join(import.meta.dirname, '..', '..', 'shared', 'spec', 'rules.md');
 const RULES_DIR = join(import.meta.dirname, '..', 'src', 'rules');
@@ -29,7 +29,7 @@ describe.skipIf(!existsSync(SPEC))('rule registry vs rules.md', () => {
 });
 
 describe('rules', () => {
-  const cases = listFixtureCases();
+  const cases: { rule: string; name: string; keep: boolean; output?: string }[] = [...listFixtureCases(), ...listRepoCases()];
   it('have unique ids matching their file names', () => {
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
     const files = readdirSync(RULES_DIR).filter((f) => f.endsWith('.ts') && f !== 'types.ts' && f !== 'registry.ts').map((f) => f.replace(/\.ts$/, ''));

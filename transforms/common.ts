@@ -7,7 +7,7 @@ import type { Pack } from './types.js';
 export const common: Pack = {
   target: 'common',
   rules: [
-    'sync-marker', 'model-id', 'variant-id', 'fast-mode', 'definer-entry', 'capability-gate', 'registry-assert', 'generated-snapshot',
+    'sync-marker', 'model-id', 'variant-id', 'fast-mode', 'definer-entry', 'capability-gate', 'registry-assert', 'definer-coupled', 'generated-snapshot',
     'output-format', 'max-tokens-streaming', 'max-tokens-ceiling', 'fallback-v1',
     'sampling-params', 'tool-version', 'undo-edit', 'stop-reason-refusal', 'stop-reason-context-window',
   ],

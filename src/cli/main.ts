@@ -5,7 +5,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve, relative, sep } from 'node:path';
 import { TARGETS, UnknownTargetError, resolveTarget } from '../catalog/index.js';
 import { plan, todayIso, type PlanOptions } from '../engine/plan.js';
-import { applyPlan } from '../engine/apply.js';
+import { applyPlanAsync } from '../engine/apply.js';
 import type { RunResult } from '../engine/types.js';
 import type { Severity } from '../rules/types.js';
 import { RULES, getRule } from '../rules/registry.js';
@@ -181,10 +181,12 @@ export function buildProgram(): Command {
       }
       let stop = false;
       const onSignal = () => { stop = true; };
-      process.once('SIGINT', onSignal);
-      process.once('SIGTERM', onSignal);
+      // `on`, not `once`: a second Ctrl-C must not kill the process between a temp file and its rename.
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
       const written: string[] = [];
-      const result = applyPlan(run, { shouldStop: () => stop, onWrite: (p) => written.push(p) });
+      // The async loop yields between files: the handlers above only run when the event loop turns.
+      const result = await applyPlanAsync(run, { shouldStop: () => stop, onWrite: (p) => written.push(p) });
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       run.skipped.push(...result.refused);

@@ -39,6 +39,30 @@ export function applyPlan(run: RunResult, opts: ApplyOptions = {}): ApplyResult 
   return out;
 }
 
+/**
+ * applyPlan for a process that must react to signals: yields to the event loop before each file, so a SIGINT
+ * or SIGTERM handler can set `shouldStop` between writes (applyPlan's synchronous loop never lets it run).
+ */
+export async function applyPlanAsync(run: RunResult, opts: ApplyOptions = {}): Promise<ApplyResult> {
+  const out: ApplyResult = { written: [], refused: [], interrupted: false };
+  const root = realpathSync(run.root);
+  for (const file of run.files) {
+    if (file.planned === undefined || file.original === undefined) continue;
+    await new Promise<void>((resolveTick) => setImmediate(resolveTick));
+    if (opts.shouldStop?.()) {
+      out.interrupted = true;
+      break;
+    }
+    const problem = writeOne(root, file);
+    if (problem) out.refused.push(problem);
+    else {
+      out.written.push(file.path);
+      opts.onWrite?.(file.path);
+    }
+  }
+  return out;
+}
+
 function writeOne(root: string, file: FileResult): SkippedFile | undefined {
   const abs = resolve(root, file.path);
   // Never write outside the root, through a symlink, or into .git/.

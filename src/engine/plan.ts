@@ -10,6 +10,7 @@ import { RULES } from '../rules/registry.js';
 import type { Transition } from '../rules/types.js';
 import { packRuleIds } from '../../transforms/index.js';
 import { SYNC_MARKER } from '../rules/sync-marker.js';
+import { addCrossFileFindings } from './cross-file.js';
 import { planFile, type PlanFileOptions } from './plan-file.js';
 import type { Finding, RunResult, SkippedFile } from './types.js';
 
@@ -98,6 +99,7 @@ export async function plan(opts: PlanOptions): Promise<RunResult> {
     }
   }
   opts.onProgress?.(candidates.length, candidates.length, '');
+  addCrossFileFindings(result.files, opts);
   result.runFindings = runLevelFindings([...transitions.values()], opts);
   result.stats.durationMs = Date.now() - started;
   return result;

@@ -7,6 +7,7 @@ import fastMode from './fast-mode.js';
 import definerEntry from './definer-entry.js';
 import capabilityGate from './capability-gate.js';
 import registryAssert from './registry-assert.js';
+import definerCoupled from './definer-coupled.js';
 import generatedSnapshot from './generated-snapshot.js';
 import thinkingBudget from './thinking-budget.js';
 import thinkingConfigFable from './thinking-config-fable.js';
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   definerEntry,
   capabilityGate,
   registryAssert,
+  definerCoupled,
   generatedSnapshot,
   thinkingConfigFable,
   thinkingBudget,

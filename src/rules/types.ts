@@ -81,6 +81,23 @@ export interface RuleFinding {
   notes?: string[];
 }
 
+/** What a cross-file rule sees of each planned file: plain data from the per-file results. */
+export interface PlannedFileSummary {
+  path: string;
+  bucket: Bucket;
+  findings: { id: string; rule: string; line: number; column: number; endLine: number; endColumn: number; from?: string; to?: string; applied?: boolean; suppressed?: string }[];
+}
+
+export interface CrossFileFinding {
+  path: string;
+  /** The finding of that file it is anchored to (its position is reused). */
+  anchor: string;
+  message: string;
+  fix: FixKind;
+  severity?: Severity;
+  notes?: string[];
+}
+
 export interface RuleDocs {
   what: string;
   why: string;
@@ -109,6 +126,8 @@ export interface Rule {
   checkFile?(ctx: FileContext): RuleFinding[];
   /** Once per run (reported once, not per file), given every transition seen. */
   checkRun?(transitions: Transition[]): RuleFinding[];
+  /** Across files, after every file was planned (a test coupled to a registry in another file). */
+  checkFiles?(files: PlannedFileSummary[]): CrossFileFinding[];
   docs: RuleDocs;
 }
 

@@ -103,7 +103,7 @@ export function renderScope(vm: ScopeViewModel, opts: RenderOptions = {}): Promi
  * + thinking={"type": "adaptive"},
  *
  * ↑↓/j/k move · a accept · s skip · space toggle · A accept rule · x suppress
- * ←→/1-3 choice · [ ] scroll · e editor · enter finish · q quit
+ * F/S file · ←→/1-3 choice · [ ] scroll · e editor · enter finish · q quit
  * ```
  */
 export function renderReview(vm: ReviewViewModel, opts: EditorRenderOptions = {}): Promise<ReviewDecision> {

@@ -176,8 +176,8 @@ describe('Ruby rewrites', () => {
       { kind: 'remove-element', array: msgs, element: msgs.elements![1] },
     ]);
     expect(out).toContain('  betas: ["interleaved-thinking-2025-05-14"],\n');
-    // The previous element keeps its comma: a trailing comma is valid Ruby.
-    expect(out).toContain('    {role: "user", content: "Give me JSON"},\n  ]');
+    // The literal had no trailing comma, so the previous element's comma goes too (house style kept).
+    expect(out).toContain('    {role: "user", content: "Give me JSON"}\n  ]');
 
     const p2 = await parse(text);
     const r2 = p2.view.requests[0];

@@ -79,3 +79,19 @@ export function listFixtureCases(): FixtureCase[] {
   }
   return out;
 }
+
+export interface RepoCase {
+  rule: string;
+  name: string;
+  dir: string;
+  keep: boolean;
+}
+
+/** Mini repositories for cross-file rules: fixtures/repos/<rule-id>/<case>/{repo/,expected.json}. */
+export function listRepoCases(): RepoCase[] {
+  const root = join(FIXTURES, 'repos');
+  if (!existsSync(root)) return [];
+  return readdirSync(root).sort().flatMap((rule) =>
+    readdirSync(join(root, rule)).sort().map((name) => ({ rule, name, dir: join(root, rule, name), keep: name.startsWith('keep-') })),
+  );
+}

@@ -33,7 +33,7 @@ describe('ReviewScreen frames', () => {
       +         model="claude-opus-4-7",
 
       ↑↓/j/k move · a accept · s skip · space toggle · A accept rule · x suppress
-      ←→/1-3 choice · [ ] scroll · e editor · enter finish · q quit"
+      F/S file · ←→/1-3 choice · [ ] scroll · e editor · enter finish · q quit"
     `);
   });
 
@@ -49,7 +49,7 @@ describe('ReviewScreen frames', () => {
       -             {"role": "assistant", "content": "{"},
 
       ↑↓/j/k move · a accept · s skip · space toggle · A accept rule · x suppress
-      ←→/1-3 choice · [ ] scroll · e editor · enter finish · q quit"
+      F/S file · ←→/1-3 choice · [ ] scroll · e editor · enter finish · q quit"
     `);
     await keys(stdin, KEY.right);
     const frame = unstyled(lastFrame());
@@ -178,6 +178,34 @@ describe('ReviewScreen keys', () => {
     await keys(stdin, KEY.enter, KEY.enter);
     expect(decided(onDone).acceptedFindingIds).toEqual(['a.py#0', 'b.py#0']);
     expect(decided(onDone).skippedFindingIds).toEqual(['a.py#1', 'b.py#1']);
+  });
+
+  test('F accepts and S skips every finding of the file under the cursor', async () => {
+    const { stdin, onDone, lastFrame } = await mount();
+    await keys(stdin, 'F');
+    expect(unstyled(lastFrame())).toContain('Accepted 3 findings in api/extract.py.');
+    await keys(stdin, 'G', 'S', KEY.enter);
+    const d = decided(onDone);
+    expect(d.acceptedFindingIds).toEqual(['api/extract.py#0', 'api/extract.py#1', 'api/extract.py#2']);
+    expect(d.skippedFindingIds).toEqual(['routing/registry.py#0']);
+  });
+
+  test('a definer offer limited to the answers the caller can carry out', async () => {
+    const vm: ReviewViewModel = {
+      groups: [{
+        bucket: 'definer',
+        files: [{
+          path: 'r.yaml',
+          bucket: 'definer',
+          findings: [{ id: 'r.yaml#0', rule: 'definer-entry', severity: 'info', fix: 'suggest', line: 2, message: 'Registry entry.', diff: [{ kind: '+', text: '- claude-sonnet-4-6' }], choice: { kind: 'definer', options: ['add-alongside', 'leave'] } }],
+        }],
+      }],
+    };
+    const { stdin, onDone, lastFrame } = await mount(vm);
+    expect(unstyled(lastFrame())).toContain('Registry entry:  (•) 1 add new alongside  ( ) 2 leave alone');
+    expect(unstyled(lastFrame())).not.toContain('retire old');
+    await keys(stdin, '3', KEY.right, KEY.right, KEY.enter, KEY.enter);
+    expect(decided(onDone).definerChoices).toEqual({ 'r.yaml#0': 'add-alongside' });
   });
 
   test('x suppresses (recorded only), x again restores', async () => {

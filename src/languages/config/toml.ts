@@ -33,6 +33,7 @@ const entriesOf = (n: Node) => n.namedChildren.filter((c): c is Node => !!c && c
 
 /** The entry's own text: a pair without the comment tree-sitter-toml folds into it. */
 function entryRange(e: Node): Range {
+  if (e.type !== 'pair') return rangeOf(e);
   const last = e.namedChildren.filter((c) => c && c.type !== 'comment').pop();
   return { start: e.startIndex, end: last ? last.endIndex : e.endIndex };
 }

@@ -308,7 +308,7 @@ export function renderCsharp(ctx: CsRenderContext, intent: EditIntent): RenderRe
   if (intent.kind === 'remove-field' && 'edits' in result && result.edits.length === 1) {
     // The last member of a one-line initialiser: `new { effort = "low" }` → `new { }`, not `new {  }`.
     const owner = analysis.fieldOwners.get(rangeKey(intent.field.range))?.container;
-    const inner = owner && owner.items.length === 1 ? text.slice(owner.inner.start, owner.inner.end) : undefined;
+    const inner = owner && owner.items.length === 1 && (owner.style === 'initializer' || owner.style === 'anonymous') ? text.slice(owner.inner.start, owner.inner.end) : undefined;
     if (owner && inner !== undefined && !inner.includes('\n') && !inner.includes('//')) return { edits: [{ start: owner.inner.start, end: owner.inner.end, text: ' ' }] };
   }
   if (intent.kind === 'remove-definition' && 'edits' in result && result.edits.length === 1) return { edits: [tidyRemovedLines(text, result.edits[0])] };

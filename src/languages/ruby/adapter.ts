@@ -21,7 +21,7 @@ async function parse(text: string): Promise<ParsedFile> {
     const analysis = analyzeRuby(root, text, countSyntaxErrors(root));
     return {
       view: analysis.view,
-      contextAt: (offset) => (disposed ? { inString: false, inComment: false } : rpcContextAt(analysis, (o) => rubyConstructs(root, o), offset)),
+      contextAt: (offset) => (disposed ? { inString: false, inComment: false } : rpcContextAt(analysis, (o) => rubyConstructs(root, text, o), offset)),
       render: (intent) => (disposed ? { refused: 'parsed file already disposed' } : renderRuby({ text, root, analysis }, intent)),
       dispose() {
         if (!disposed) tree.delete();

@@ -4,6 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import { ancestors, nodeAt, rangeOf } from '../tree-sitter/common.js';
 import type { Constructs } from '../tree-sitter/shared-rpc.js';
+import { usesTrailingComma } from './syntax.js';
 
 const GATE_METHODS = /^(include\?|start_with\?|end_with\?|match\?|match|casecmp\?|eql\?|equal\?|key\?|has_key\?|member\?)$/;
 const STATEMENT_PARENTS = new Set(['program', 'body_statement', 'then', 'else', 'do_block', 'block', 'block_body', 'begin', 'ensure', 'rescue', 'do', 'parenthesized_statements']);
@@ -18,7 +19,7 @@ function isRspecExpectation(call: Node): boolean {
 
 const entriesOf = (n: Node) => n.namedChildren.filter((c) => c.type !== 'comment' && c.type !== 'heredoc_body');
 
-export function rubyConstructs(root: Node, offset: number): Constructs {
+export function rubyConstructs(root: Node, text: string, offset: number): Constructs {
   const out: Constructs = {};
   const at = nodeAt(root, offset);
   if (!at) return out;
@@ -28,12 +29,12 @@ export function rubyConstructs(root: Node, offset: number): Constructs {
       if (a.type === 'hash' && child.type === 'pair') {
         const items = entriesOf(a);
         const key = child.childForFieldName('key');
-        out.collection = { kind: 'map', range: rangeOf(a), entries: items.length, entry: rangeOf(child), inKey: !!key && offset >= key.startIndex && offset < key.endIndex, items: items.map(rangeOf), inner: { start: a.startIndex + 1, end: a.endIndex - 1 }, trailingSeparatorAllowed: true, ...(key ? { key: rangeOf(key) } : {}) };
+        out.collection = { kind: 'map', range: rangeOf(a), entries: items.length, entry: rangeOf(child), inKey: !!key && offset >= key.startIndex && offset < key.endIndex, items: items.map(rangeOf), inner: { start: a.startIndex + 1, end: a.endIndex - 1 }, trailingSeparatorAllowed: usesTrailingComma(text, items.map(rangeOf), a.endIndex - 1), ...(key ? { key: rangeOf(key) } : {}) };
       } else if ((a.type === 'array' || a.type === 'string_array' || a.type === 'symbol_array') && entriesOf(a).some((i) => i.id === child.id)) {
         const items = entriesOf(a);
         const isSet = a.parent?.type === 'argument_list' && a.parent.parent?.type === 'call' && a.parent.parent.childForFieldName('receiver')?.text === 'Set';
         const words = a.type !== 'array';
-        out.collection = { kind: isSet ? 'set' : 'list', range: rangeOf(a), entries: items.length, entry: rangeOf(child), items: items.map(rangeOf), inner: { start: a.firstChild!.endIndex, end: a.lastChild!.startIndex }, trailingSeparatorAllowed: !words, separator: words ? ' ' : ',' };
+        out.collection = { kind: isSet ? 'set' : 'list', range: rangeOf(a), entries: items.length, entry: rangeOf(child), items: items.map(rangeOf), inner: { start: a.firstChild!.endIndex, end: a.lastChild!.startIndex }, trailingSeparatorAllowed: !words && usesTrailingComma(text, items.map(rangeOf), a.lastChild!.startIndex), separator: words ? ' ' : ',' };
       } else if (a.type === 'when' && child.type === 'pattern') {
         const caseNode = a.parent;
         const whens = caseNode ? caseNode.namedChildren.filter((c) => c.type === 'when') : [a];

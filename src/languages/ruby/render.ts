@@ -43,7 +43,7 @@ export function renderRuby(ctx: RubyRenderContext, intent: EditIntent): RenderRe
     lineComment: '#',
     orOperator: '||',
     andOperator: '&&',
-    constructsAt: (offset) => rubyConstructs(ctx.root, offset),
+    constructsAt: (offset) => rubyConstructs(ctx.root, ctx.text, offset),
     renderEntry(container, _path, key, to) {
       const style = styleOf(ctx, container);
       return `${rubyHashKey(key, style)} ${rubyValue(to, style)}`;

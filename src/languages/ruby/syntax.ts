@@ -97,3 +97,12 @@ export function parseRubyNumber(text: string): number | undefined {
   const n = Number(t);
   return Number.isFinite(n) ? n : undefined;
 }
+
+/**
+ * Trailing commas are legal in Ruby literals but a matter of house style: a literal whose last entry
+ * has none keeps none when its last entry is removed (the previous entry's comma goes too).
+ */
+export function usesTrailingComma(text: string, items: Range[], innerEnd: number): boolean {
+  const last = items.at(-1);
+  return !last || /^\s*,/.test(text.slice(last.end, innerEnd));
+}

@@ -12,7 +12,7 @@ import type { Node } from 'web-tree-sitter';
 import type { ClientView, FieldView, FileView, HeaderView, Platform, Range, RequestMethod, RequestView, ValueView } from '../types.js';
 import { rangeKey, rangeOf, walk } from '../tree-sitter/common.js';
 import { isToolDefinition, modelRangesOf, objectsIn, STOP_REASONS, StopReasonGroups, type ListContainer, type RpcAnalysis } from '../tree-sitter/shared-rpc.js';
-import { parseRubyNumber, rubyKey, rubyString, type RubyKeyStyle } from './syntax.js';
+import { parseRubyNumber, rubyKey, rubyString, usesTrailingComma, type RubyKeyStyle } from './syntax.js';
 
 const CLIENT_CLASSES: Record<string, Platform> = {
   'Anthropic::Client': 'first-party',
@@ -305,7 +305,7 @@ export function analyzeRuby(root: Node, text: string, syntaxErrors: number): Rub
     const words = n.type !== 'array';
     const open = n.firstChild!;
     const close = n.lastChild!;
-    register(view, { kind: 'array', items: items.map(rangeOf), inner: { start: open.endIndex, end: close.startIndex }, trailingSeparatorAllowed: !words, separator: words ? '' : ',', style: words ? 'words' : 'array' });
+    register(view, { kind: 'array', items: items.map(rangeOf), inner: { start: open.endIndex, end: close.startIndex }, trailingSeparatorAllowed: !words && usesTrailingComma(text, items.map(rangeOf), close.startIndex), separator: words ? '' : ',', style: words ? 'words' : 'array' });
     return view;
   }
 
@@ -346,7 +346,7 @@ export function analyzeRuby(root: Node, text: string, syntaxErrors: number): Rub
   function hashValue(n: Node, depth: number): ValueView {
     const items = entriesOf(n);
     const view: ValueView = { kind: 'object', range: rangeOf(n), text: n.text, fields: [] };
-    const c = register(view, { kind: 'object', items: items.map(rangeOf), inner: { start: n.startIndex + 1, end: n.endIndex - 1 }, trailingSeparatorAllowed: true, style: `hash:${keyStyleOf(items.filter((i) => i.type === 'pair'))}` });
+    const c = register(view, { kind: 'object', items: items.map(rangeOf), inner: { start: n.startIndex + 1, end: n.endIndex - 1 }, trailingSeparatorAllowed: usesTrailingComma(text, items.map(rangeOf), n.endIndex - 1), style: `hash:${keyStyleOf(items.filter((i) => i.type === 'pair'))}` });
     pairsInto(view, c, items, depth);
     return view;
   }
@@ -412,7 +412,7 @@ export function analyzeRuby(root: Node, text: string, syntaxErrors: number): Rub
     if (pairs.length === items.length && pairs.length) {
       const hasParens = args.firstChild?.type === '(';
       const view: ValueView = { kind: 'object', range: rangeOf(args), text: args.text, fields: [] };
-      const c = register(view, { kind: 'object', items: items.map(rangeOf), inner: hasParens ? { start: args.startIndex + 1, end: args.endIndex - 1 } : rangeOf(args), trailingSeparatorAllowed: hasParens, style: `kwargs:${keyStyleOf(pairs.filter((p) => p.type === 'pair'))}` });
+      const c = register(view, { kind: 'object', items: items.map(rangeOf), inner: hasParens ? { start: args.startIndex + 1, end: args.endIndex - 1 } : rangeOf(args), trailingSeparatorAllowed: hasParens && usesTrailingComma(text, items.map(rangeOf), args.endIndex - 1), style: `kwargs:${keyStyleOf(pairs.filter((p) => p.type === 'pair'))}` });
       pairsInto(view, c, items, 0, (key, pair) => {
         if (key !== 'request_options') return false;
         headers = headersOf(pair.childForFieldName('value') ?? undefined);

@@ -33,6 +33,8 @@ function analyze(root: Node, text: string): ShellAnalysis {
   walk(root, (n) => {
     if (n.type === 'comment') comments.push(rangeOf(n));
     if (bodyNodeIds.has(n.id)) return false;
+    const fallback = n.type === 'expansion' ? defaultValueOf(n, text) : undefined;
+    if (fallback) strings.push(fallback);
     if (STRING_TYPES.has(n.type)) {
       const host = n.type === 'heredoc_body' ? decoder.heredoc(n, true) : decoder.word(n);
       const contentRange = n.type === 'heredoc_body' ? rangeOf(n) : n.type === 'ansi_c_string' ? { start: n.startIndex + 2, end: n.endIndex - 1 } : { start: n.startIndex + 1, end: n.endIndex - 1 };
@@ -54,6 +56,21 @@ function analyze(root: Node, text: string): ShellAnalysis {
     syntaxErrors: countSyntaxErrors(root) + bodyErrors,
   };
   return { curls, view, models: modelRanges(requests) };
+}
+
+/**
+ * The literal default of `${VAR:-value}` / `${VAR-value}` / `${VAR:=value}` (tree-sitter-bash splits
+ * the word oddly, so it is read from the text): `MODEL="${CLAUDE_MODEL:-claude-sonnet-4-5}"` is the
+ * commonest way scripts name a model.
+ */
+function defaultValueOf(n: Node, text: string): FileView['strings'][number] | undefined {
+  const op = n.children.find((c) => c && /^:?[-=]$/.test(c.type));
+  const close = n.lastChild;
+  if (!op || close?.type !== '}') return undefined;
+  const contentRange = { start: op.endIndex, end: close.startIndex };
+  const value = text.slice(contentRange.start, contentRange.end);
+  if (!value || /[$`"'\\\s]/.test(value)) return undefined;
+  return { range: contentRange, contentRange, value };
 }
 
 /** `[[ $m == a || … ]]` / `[ … ]` comparison, or a `case` pattern list. */

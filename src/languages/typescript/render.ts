@@ -28,19 +28,19 @@ function keyText(key: string, q: Quote): string {
  * lines. Continuation lines are written relative to the line the value starts on (callers re-base
  * them onto that line's indentation), one `unit` deeper per nesting level.
  */
-export function renderTsValue(v: NeutralValue, q: Quote, unit = '  '): string {
+export function renderTsValue(v: NeutralValue, q: Quote, unit = '  ', constStrings = false): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean' || typeof v === 'number') return Number.isFinite(v as number) || typeof v === 'boolean' ? String(v) : 'null';
-  if (typeof v === 'string') return tsStringLiteral(v, q);
+  if (typeof v === 'string') return constStrings ? `${tsStringLiteral(v, q)} as const` : tsStringLiteral(v, q);
   if (isRawCode(v)) return relativeCode(v.$code);
   // Template literals keep their lines as they are (their indentation is part of the string).
   const nest = (s: string) => (s.includes('`') ? s : s.replace(/\n/g, `\n${unit}`));
   if (Array.isArray(v)) {
-    const items = v.map((x) => renderTsValue(x, q, unit));
+    const items = v.map((x) => renderTsValue(x, q, unit, constStrings));
     if (!items.some((x) => x.includes('\n'))) return `[${items.join(', ')}]`;
     return `[\n${items.map((x) => `${unit}${nest(x)},`).join('\n')}\n]`;
   }
-  const entries = Object.entries(v).map(([k, x]) => `${keyText(k, q)}: ${renderTsValue(x, q, unit)}`);
+  const entries = Object.entries(v).map(([k, x]) => `${keyText(k, q)}: ${renderTsValue(x, q, unit, constStrings)}`);
   if (entries.length === 0) return '{}';
   if (!entries.some((x) => x.includes('\n'))) return `{ ${entries.join(', ')} }`;
   return `{\n${entries.map((x) => `${unit}${nest(x)},`).join('\n')}\n}`;
@@ -70,6 +70,41 @@ function oneLine(rendered: string): string {
 /** Re-base the continuation lines of a rendered value onto the indentation of the line at `at`. */
 function placeAt(text: string, at: number, rendered: string): string {
   return rendered.includes('\n') ? reindent(rendered, indentOf(text, at), eolOf(text)) : rendered;
+}
+
+/**
+ * Whether string literals written at `node` would widen to `string` in a TypeScript file: the
+ * literal sits (through object / array literals) in the initializer of a variable or property with
+ * no type annotation, e.g. `const params = { … }` later passed to `client.messages.create(params)`.
+ * There `effort: 'medium'` would not type-check against the SDK's `'low' | 'medium' | …`, so new
+ * literals get `as const`, as such files already write (`role: 'user' as const`). Call arguments,
+ * annotated declarations, `as` / `satisfies` and JavaScript files need nothing.
+ */
+function widensLiterals(a: TsAnalysis, node: ts.Node): boolean {
+  if (a.sf.scriptKind !== ts.ScriptKind.TS && a.sf.scriptKind !== ts.ScriptKind.TSX) return false;
+  let n: ts.Node = node;
+  for (let p: ts.Node | undefined = n.parent; p; n = p, p = p.parent) {
+    if (ts.isObjectLiteralExpression(n) || ts.isArrayLiteralExpression(n) || ts.isParenthesizedExpression(p) || ts.isArrayLiteralExpression(p)) {
+      if (ts.isPropertyAssignment(p) && p.initializer === n) {
+        p = p.parent; // the enclosing object literal
+        continue;
+      }
+      if (ts.isVariableDeclaration(p) || ts.isPropertyDeclaration(p)) return p.initializer === n && !p.type;
+      if (ts.isParenthesizedExpression(p) || ts.isArrayLiteralExpression(p) || ts.isSpreadElement(p)) continue;
+      return false;
+    }
+    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) {
+      if (ts.isPropertyAssignment(p) && p.initializer === n) {
+        p = p.parent;
+        continue;
+      }
+      if (ts.isVariableDeclaration(p) || ts.isPropertyDeclaration(p)) return p.initializer === n && !p.type;
+      if (ts.isArrayLiteralExpression(p)) continue;
+      return false;
+    }
+    return false;
+  }
+  return false;
 }
 
 /** The quote of the first string literal under `node`, else the file's usual one. */
@@ -142,7 +177,7 @@ export function renderTs(a: TsAnalysis, intent: EditIntent): RenderResult {
       if (v.via && v.via.useRange.start === v.range.start && v.via.useRange.end === v.range.end) return { refused: 'the value is defined elsewhere' };
       if (v.range.end > text.length) return { refused: 'the value is not in this file' };
       const node = ctx.objects.get(rangeKey(v.range)) ?? ctx.arrays.get(rangeKey(v.range)) ?? nodeAt(a.sf, v.range.start);
-      return { edits: [{ start: v.range.start, end: v.range.end, text: placeAt(text, v.range.start, renderTsValue(intent.to, quoteIn(a, node), indentUnitOf(text))) }] };
+      return { edits: [{ start: v.range.start, end: v.range.end, text: placeAt(text, v.range.start, renderTsValue(intent.to, quoteIn(a, node), indentUnitOf(text), widensLiterals(a, node))) }] };
     }
 
     case 'remove-field': {
@@ -176,7 +211,7 @@ export function renderTs(a: TsAnalysis, intent: EditIntent): RenderResult {
       const q = quoteIn(a, obj);
       const props = obj.properties;
       const inner = innerOf(a, obj);
-      const rendered = renderTsValue(intent.to, q, indentUnitOf(text));
+      const rendered = renderTsValue(intent.to, q, indentUnitOf(text), widensLiterals(a, obj));
       const inline = !text.slice(inner.start, inner.end).includes('\n');
       if (inline && rendered.includes('\n') && /\/[/*]/.test(rendered)) return { refused: 'the value carries comments and would have to be joined onto one line' };
       const item = `${keyText(intent.key, q)}: ${inline ? oneLine(rendered) : rendered}`;

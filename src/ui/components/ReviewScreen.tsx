@@ -182,6 +182,21 @@ export function reduceReview(state: ReviewState, k: KeyPress, flat: FlatFinding[
     return { ...next, notice: `Accepted ${plural(count, `${f.rule} finding`)}.` };
   }
 
+  if (k.input === 'F' || k.input === 'S') {
+    // The whole file under the cursor: every finding with an edit, except suppressed ones.
+    const path = flat[state.cursor]!.path;
+    const status: FindingStatus = k.input === 'F' ? 'accepted' : 'skipped';
+    let next: ReviewState = base;
+    let count = 0;
+    for (const item of flat) {
+      if (item.path === path && canApply(item.finding) && !state.suppressed[item.finding.id]) {
+        next = setStatus(next, item.finding, status);
+        count += 1;
+      }
+    }
+    return { ...next, notice: `${status === 'accepted' ? 'Accepted' : 'Skipped'} ${plural(count, 'finding')} in ${path}.` };
+  }
+
   const values = choiceValues(f);
   if (values.length > 0) {
     const index = values.indexOf(f.choice?.kind === 'definer' ? state.definer[f.id]! : state.prefill[f.id]!);
@@ -258,6 +273,7 @@ const HINTS: Hint[] = [
   ['space', 'toggle'],
   ['A', 'accept rule'],
   ['x', 'suppress'],
+  ['F/S', 'file'],
   ['←→/1-3', 'choice'],
   ['[ ]', 'scroll'],
   ['e', 'editor'],

@@ -1,0 +1,65 @@
+import { findModelIds } from '../catalog/index.js';
+import { defineRule, type CrossFileFinding, type PlannedFileSummary } from './types.js';
+
+/** Test code: the files whose model strings are fixtures that a registry elsewhere must know about. */
+const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|testdata|test_data|e2e|integration[-_]tests?)\/|(^|\/)(conftest\.py|test_[^/]+|[^/]+_test\.[a-z]+|[^/]+\.(test|spec)\.[a-z]+|[^/]+(Test|Tests|Spec)\.(java|kt|cs|php))$/;
+
+/** The bare model ID a finding's `to` names (`anthropic.claude-opus-4-8` → `claude-opus-4-8`). */
+function targetId(to: string | undefined): string | undefined {
+  return to ? findModelIds(to)[0]?.model?.id : undefined;
+}
+
+export default defineRule({
+  id: 'definer-coupled',
+  severity: 'tune',
+  fix: 'manual',
+  buckets: ['caller', 'string-reference', 'definer'],
+  fixTitle: 'Add the new model to the registry the test depends on',
+  appliesTo: () => true,
+  checkFiles(files: PlannedFileSummary[]): CrossFileFinding[] {
+    // Registries that hold an old model and will still lack the new one after this run.
+    const lacking = new Map<string, { path: string; line: number }[]>();
+    for (const f of files) {
+      if (TEST_PATH.test(f.path)) continue;
+      for (const x of f.findings) {
+        if (x.rule !== 'definer-entry' || x.applied || x.suppressed) continue;
+        const id = targetId(x.to);
+        if (!id) continue;
+        const list = lacking.get(id) ?? [];
+        if (!list.some((l) => l.path === f.path)) list.push({ path: f.path, line: x.line });
+        lacking.set(id, list);
+      }
+    }
+    if (lacking.size === 0) return [];
+    const out: CrossFileFinding[] = [];
+    for (const f of files) {
+      if (!TEST_PATH.test(f.path)) continue;
+      for (const x of f.findings) {
+        if (x.rule !== 'model-id' || x.suppressed) continue;
+        const id = targetId(x.to);
+        const registries = id ? lacking.get(id) : undefined;
+        if (!id || !registries) continue;
+        const where = registries.map((r) => `${r.path}:${r.line}`).join(', ');
+        out.push({
+          path: f.path,
+          anchor: x.id,
+          message: `This test ${x.applied ? 'now uses' : 'would use'} ${id}, but the model registry (${where}) has no ${id} entry yet: the test will fail at run time until the definer is populated. Add the entry first (accept its definer-entry suggestion, reusing the nearest tier as a placeholder); do not skip the test (guide: Step 1, bucket 3, "Coupled to a definer").`,
+          fix: 'manual',
+          notes: [`claude-migrate apply --yes --apply-suggestions definer-entry ${registries.map((r) => r.path).join(' ')}`],
+        });
+      }
+    }
+    return out;
+  },
+  docs: {
+    what: 'After every file is planned, flags a test whose model ID is swapped to the target while a registry, seed list or tier enum elsewhere in the repo still lacks that target (its definer-entry suggestion was not applied).',
+    why: 'An integration test that authorises models through a shared seed list, or asserts on a tier or pricing enum, fails at run time when the test is swapped and the definer is not populated; the guide says to verify the definer has the new entry first and not to skip the test (guide: "Step 1: Classify each file", bucket 3 sub-cases, "Coupled to a definer").',
+    source: 'model-migration.md#step-1-classify-each-file',
+    fixSafety: 'Manual: the definer entry (tier, price, limits) is a decision for a person; the finding names the registry and the command that adds the entry alongside.',
+    limits: [
+      'Coupling is inferred from the model ID alone: a test and a registry that name the same old model are assumed to be related, whatever imports connect them.',
+      'Only registries recognised as definers in the scanned paths are considered: scope the run to include them.',
+    ],
+    example: 'basic',
+  },
+});
