@@ -3,15 +3,14 @@
 import { MODEL_ID_REGEX_SOURCE } from '../catalog/index.js';
 import { discoverFiles } from '../scanner/discover.js';
 import { prefilter } from '../scanner/prefilter.js';
-import { readCandidate } from '../scanner/read.js';
-import { detectLanguage } from '../scanner/language.js';
 import { gitStatus } from '../scanner/git.js';
 import { RULES } from '../rules/registry.js';
 import type { Transition } from '../rules/types.js';
 import { packRuleIds } from '../../transforms/index.js';
 import { SYNC_MARKER } from '../rules/sync-marker.js';
 import { addCrossFileFindings } from './cross-file.js';
-import { planFile, type PlanFileOptions } from './plan-file.js';
+import type { PlanFileOptions } from './plan-file.js';
+import { planCandidates } from './worker.js';
 import type { Finding, RunResult, SkippedFile } from './types.js';
 
 export interface PlanOptions extends Omit<PlanFileOptions, 'today'> {
@@ -24,6 +23,8 @@ export interface PlanOptions extends Omit<PlanFileOptions, 'today'> {
   maxBytes?: number;
   prefilterEngine?: 'auto' | 'rg' | 'js';
   onProgress?: (done: number, total: number, path: string) => void;
+  /** Worker threads for parsing and rules: undefined = automatic (one per core from 64 candidates), 0 = none. */
+  workers?: number;
 }
 
 /** API and request markers that make a file a candidate even without a model ID. */
@@ -35,11 +36,6 @@ export function prefilterPattern(): string {
 
 function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
-function firstLine(text: string): string {
-  const nl = text.indexOf('\n');
-  return text.slice(0, nl === -1 ? 200 : Math.min(nl, 200));
 }
 
 export function todayIso(): string {
@@ -74,29 +70,13 @@ export async function plan(opts: PlanOptions): Promise<RunResult> {
     git,
   };
   const transitions = new Map<string, Transition>();
-  let done = 0;
-  for (const rel of candidates) {
-    opts.onProgress?.(done++, candidates.length, rel);
-    const read = readCandidate(opts.root, rel, { maxBytes: opts.maxBytes ?? 2 * 1024 * 1024 });
-    if (!read.ok) {
-      result.skipped.push({ path: rel, reason: read.reason, detail: read.detail });
-      continue;
-    }
-    const language = detectLanguage(rel, firstLine(read.text)) ?? 'text';
-    try {
-      const fp = await planFile(rel, read.text, language, { ...opts, today });
-      result.stats.parsed++;
-      for (const t of fp.transitions) transitions.set(`${t.source?.id}>${t.target.id}`, t);
-      if (fp.problem) result.skipped.push({ path: rel, reason: fp.problem.reason, detail: fp.problem.detail });
-      const r = fp.result;
-      if (r.findings.length === 0 && !r.planned) continue;
-      r.sha256 = read.sha256;
-      r.bom = read.bom || undefined;
-      result.files.push(r);
-    } catch (err) {
-      // One bad file never stops the run.
-      result.skipped.push({ path: rel, reason: 'parse-error', detail: `internal error while planning: ${(err as Error).message}` });
-    }
+  // In this thread or on worker threads (enough candidates): outcomes come back in candidate order either way.
+  const outcomes = await planCandidates(opts.root, candidates, { ...opts, today }, { workers: opts.workers, onProgress: opts.onProgress });
+  for (const outcome of outcomes) {
+    result.skipped.push(...outcome.skipped);
+    if (outcome.parsed) result.stats.parsed++;
+    for (const t of outcome.transitions) transitions.set(`${t.source?.id}>${t.target.id}`, t);
+    if (outcome.file) result.files.push(outcome.file);
   }
   opts.onProgress?.(candidates.length, candidates.length, '');
   addCrossFileFindings(result.files, opts);

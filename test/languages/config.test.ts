@@ -328,3 +328,45 @@ describe('.env and Dockerfile', () => {
     expect(out).toContain('    ALLOWED_MODELS=claude-opus-4-5,claude-opus-4-8,claude-sonnet-4-5\n');
   });
 });
+
+describe('lists of model records (registries) and moved block values', () => {
+  it('an ID under a record identity key reports the list as its collection; an ID under `value`/`model` keeps the record', async () => {
+    const yaml = 'models:\n  - id: claude-opus-4-5\n    tier: premium\n  - id: claude-haiku-4-5\nenv:\n  - name: ANTHROPIC_MODEL\n    value: claude-sonnet-4-5\n';
+    const y = await parse(yamlAdapter, yaml, 'models.yaml');
+    const reg = y.contextAt(yaml.indexOf('claude-opus-4-5')).collection!;
+    expect([reg.kind, reg.entries, slice(yaml, reg.entry)]).toEqual(['list', 2, '- id: claude-opus-4-5\n    tier: premium']);
+    const env = y.contextAt(yaml.indexOf('claude-sonnet-4-5')).collection!;
+    expect([env.kind, env.inKey, slice(yaml, env.entry)]).toEqual(['map', false, 'value: claude-sonnet-4-5']);
+
+    const json = '{"models": [{"id": "claude-opus-4-5", "tier": "premium"}, {"id": "claude-haiku-4-5"}], "queue": {"name": "batch", "model": "claude-opus-4-5"}}';
+    const j = await parse(jsonAdapter, json, 'models.json');
+    expect(j.contextAt(json.indexOf('claude-opus-4-5')).collection).toMatchObject({ kind: 'list', entries: 2 });
+    expect(j.contextAt(json.lastIndexOf('claude-opus-4-5')).collection).toMatchObject({ kind: 'map', entries: 2 });
+  });
+
+  it('TOML: [[array of tables]] records form one list; add-alongside copies the whole record; inline-table items keep their braces', async () => {
+    const text = '[[models]]\nid = "claude-opus-4-5"\nmax_output = 64000\n\n[[models]]\nid = "claude-haiku-4-5"\n\n[other]\nmodel = "x"\n';
+    const p = await parse(tomlAdapter, text, 'models.toml');
+    const at = text.indexOf('claude-opus-4-5');
+    expect(p.contextAt(at).collection).toMatchObject({ kind: 'list', entries: 2, range: { start: 0, end: text.indexOf('\n\n[other]') } });
+    const out = await rewrite(tomlAdapter, p, text, 'models.toml', [{ kind: 'add-alongside', at, from: 'claude-opus-4-5', to: 'claude-opus-4-8' }]);
+    expect(out).toBe('[[models]]\nid = "claude-opus-4-5"\nmax_output = 64000\n\n[[models]]\nid = "claude-opus-4-8"\nmax_output = 64000\n\n[[models]]\nid = "claude-haiku-4-5"\n\n[other]\nmodel = "x"\n');
+    expect(parseToml(out)).toMatchObject({ models: [{ id: 'claude-opus-4-5' }, { id: 'claude-opus-4-8' }, { id: 'claude-haiku-4-5' }] });
+
+    const inline = 'models = [\n  { id = "claude-opus-4-5", max_output = 64000 },\n  { id = "claude-haiku-4-5" },\n]\n';
+    const q = await parse(tomlAdapter, inline, 'models.toml');
+    const i = inline.indexOf('claude-opus-4-5');
+    const out2 = await rewrite(tomlAdapter, q, inline, 'models.toml', [{ kind: 'add-alongside', at: i, from: 'claude-opus-4-5', to: 'claude-opus-4-8' }]);
+    expect(out2).toContain('  { id = "claude-opus-4-5", max_output = 64000 },\n  { id = "claude-opus-4-8", max_output = 64000 },\n');
+  });
+
+  it('YAML: a block mapping moved as { $code } is re-indented under its new key, comments inside it kept', async () => {
+    const text = 'model: claude-sonnet-4-6\noutput_format:\n  type: json_schema\n  schema:\n    # cents\n    type: object\nmessages:\n  - role: user\n    content: hi\n';
+    const p = await parse(yamlAdapter, text, 'req.yaml');
+    const req = p.view.requests[0];
+    const of = param(req, 'output_format');
+    const out = await rewrite(yamlAdapter, p, text, 'req.yaml', [{ kind: 'add-field', container: req.params, path: ['output_config'], key: 'output_config', to: { format: { $code: of.value.text } } }]);
+    expect(out.endsWith('output_config:\n  format:\n    type: json_schema\n    schema:\n      # cents\n      type: object\n')).toBe(true);
+    expect(parseAllDocuments(out)[0].toJS().output_config).toEqual({ format: { type: 'json_schema', schema: { type: 'object' } } });
+  });
+});

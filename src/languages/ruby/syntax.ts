@@ -2,7 +2,7 @@
 // writing of neutral values as Ruby source (hash key style and quotes follow the surrounding code).
 import type { Node } from 'web-tree-sitter';
 import { isRawCode, type NeutralValue, type Range } from '../types.js';
-import { decodeEscapes } from '../tree-sitter/common.js';
+import { decodeEscapes, dedentContinuation } from '../tree-sitter/common.js';
 
 export interface RubyString {
   value: string;
@@ -83,11 +83,22 @@ export function rubyValue(v: NeutralValue, style: RubyStyle): string {
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'nil';
   if (typeof v === 'string') return rubyStringLiteral(v, style.quote);
-  if (Array.isArray(v)) return `[${v.map((x) => rubyValue(x, style)).join(', ')}]`;
-  if (isRawCode(v)) return v.$code;
+  if (Array.isArray(v)) {
+    const items = v.map((x) => rubyValue(x, style));
+    return items.some((i) => i.includes('\n')) ? multiline('[', items, ']') : `[${items.join(', ')}]`;
+  }
+  // Source carried over keeps its shape; continuation lines become relative to its first line.
+  if (isRawCode(v)) return dedentContinuation(v.$code);
   const entries = Object.entries(v).map(([k, x]) => `${rubyHashKey(k, style)} ${rubyValue(x, style)}`);
   if (!entries.length) return '{}';
+  // A multi-line value (moved source) opens the hash onto lines of its own, as people write it.
+  if (entries.some((e) => e.includes('\n'))) return multiline('{', entries, '}');
   return style.braceSpace ? `{ ${entries.join(', ')} }` : `{${entries.join(', ')}}`;
+}
+
+/** `open`, one entry per line (indented one step, relative to the first line), `close`. */
+function multiline(open: string, entries: string[], close: string): string {
+  return `${open}\n${entries.map((e) => `  ${e.replace(/\n/g, '\n  ')}`).join(',\n')}\n${close}`;
 }
 
 export function parseRubyNumber(text: string): number | undefined {

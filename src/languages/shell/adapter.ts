@@ -146,7 +146,11 @@ function render(root: Node, text: string, a: ShellAnalysis, intent: EditIntent):
     const start = lineStartOf(text, at);
     const indent = indentOf(text, at);
     const eol = eolOf(text);
-    return { edits: [{ start, end: start, text: intent.text.split(/\r?\n/).map((l) => `${indent}# ${l}`.trimEnd() + eol).join('') }] };
+    const comment = intent.text.split(/\r?\n/).map((l) => `${indent}# ${l}`.trimEnd() + eol).join('');
+    // A body's model ID gets its comment above the whole command, away from the ID itself: the rule's
+    // line-above check cannot see it there, so an identical comment already in place ends the edit.
+    if (text.slice(Math.max(0, start - comment.length), start) === comment) return { edits: [] };
+    return { edits: [{ start, end: start, text: comment }] };
   }
   if (intent.kind === 'rename-call') return { refused: 'a curl request has no SDK namespace to rename' };
   if (intent.kind === 'remove-definition') return { refused: 'shell definitions are not removed automatically' };
@@ -164,7 +168,14 @@ function alongside(root: Node, text: string, at: number, from: string, to: strin
   if (c.collection && (c.collection.kind === 'list' || c.collection.kind === 'switch')) {
     const entry = c.collection.entry;
     const copy = swap(text.slice(entry.start, entry.end));
-    return { edits: [{ start: entry.end, end: entry.end, text: c.collection.kind === 'list' ? ` ${copy}` : `|${copy}` }] };
+    if (c.collection.kind === 'list') {
+      // One item a line (`(\n  a\n  b\n)`): the copy gets a line of its own.
+      const lineStart = lineStartOf(text, entry.start);
+      const ownLine = /^[ \t]*$/.test(text.slice(lineStart, entry.start)) && /^[ \t]*(#.*)?$/.test(text.slice(entry.end, lineEndOf(text, entry.end)));
+      if (ownLine) return { edits: [{ start: lineEndOf(text, entry.end), end: lineEndOf(text, entry.end), text: `${eolOf(text)}${text.slice(lineStart, entry.start)}${copy}` }] };
+      return { edits: [{ start: entry.end, end: entry.end, text: ` ${copy}` }] };
+    }
+    return { edits: [{ start: entry.end, end: entry.end, text: `|${copy}` }] };
   }
   if (c.gate && c.test) {
     if (!c.test.text.startsWith('[[')) return { refused: 'a `[ … ]` test cannot take `||`: rewrite it as `[[ … ]]` by hand' };

@@ -81,28 +81,11 @@ function placeAt(text: string, at: number, rendered: string): string {
  * annotated declarations, `as` / `satisfies` and JavaScript files need nothing.
  */
 function widensLiterals(a: TsAnalysis, node: ts.Node): boolean {
-  if (a.sf.scriptKind !== ts.ScriptKind.TS && a.sf.scriptKind !== ts.ScriptKind.TSX) return false;
-  let n: ts.Node = node;
-  for (let p: ts.Node | undefined = n.parent; p; n = p, p = p.parent) {
-    if (ts.isObjectLiteralExpression(n) || ts.isArrayLiteralExpression(n) || ts.isParenthesizedExpression(p) || ts.isArrayLiteralExpression(p)) {
-      if (ts.isPropertyAssignment(p) && p.initializer === n) {
-        p = p.parent; // the enclosing object literal
-        continue;
-      }
-      if (ts.isVariableDeclaration(p) || ts.isPropertyDeclaration(p)) return p.initializer === n && !p.type;
-      if (ts.isParenthesizedExpression(p) || ts.isArrayLiteralExpression(p) || ts.isSpreadElement(p)) continue;
-      return false;
-    }
-    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) {
-      if (ts.isPropertyAssignment(p) && p.initializer === n) {
-        p = p.parent;
-        continue;
-      }
-      if (ts.isVariableDeclaration(p) || ts.isPropertyDeclaration(p)) return p.initializer === n && !p.type;
-      if (ts.isArrayLiteralExpression(p)) continue;
-      return false;
-    }
-    return false;
+  if (!/\.([cm]?ts|tsx)$/i.test(a.sf.fileName)) return false;
+  for (let n = node, p = node.parent; p; p = n.parent) {
+    if (ts.isPropertyAssignment(p) && p.initializer === n) n = p.parent; // up to the enclosing object literal
+    else if (ts.isArrayLiteralExpression(p) || ts.isParenthesizedExpression(p)) n = p;
+    else return (ts.isVariableDeclaration(p) || ts.isPropertyDeclaration(p)) && p.initializer === n && !p.type;
   }
   return false;
 }

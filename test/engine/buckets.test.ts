@@ -1,0 +1,30 @@
+// Step 1 buckets per language: fixtures/buckets/<lang>/<bucket>--<case>.<ext>. Definers, variants and
+// comment-only or prose mentions must come through a default run unchanged.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { planFile } from '../../src/engine/plan-file.js';
+import { detectLanguage } from '../../src/scanner/language.js';
+import { FIXTURES } from '../support/fixtures.js';
+
+const ROOT = join(FIXTURES, 'buckets');
+
+describe('buckets', () => {
+  for (const lang of readdirSync(ROOT).sort()) {
+    for (const file of readdirSync(join(ROOT, lang)).sort()) {
+      const [bucket, name] = file.split('--');
+      it(`${lang}/${file}`, async () => {
+        const text = readFileSync(join(ROOT, lang, file), 'utf8');
+        const language = detectLanguage(file, text.split('\n')[0]);
+        expect(language, 'language').toBeDefined();
+        const { result } = await planFile(`src/${file}`, text, language!, { target: 'auto', today: '2026-11-22' });
+        expect(result.bucket).toBe(bucket);
+        const unchanged = bucket === 'definer' || /comment-only|prose-only|registry-assert|capability-gate/.test(name);
+        if (unchanged) expect(result.planned ?? text).toBe(text);
+        // Variant IDs are never rewritten (fast-mode may add its one-line comment above).
+        if (bucket === 'variant') for (const id of text.match(/claude-[a-z0-9-]+(-fast|\[1m\])/g) ?? []) expect(result.planned ?? text).toContain(id);
+        if (bucket === 'caller' || /ui-fallback|app-config/.test(name)) expect(result.planned, 'the old ID is swapped').toBeDefined();
+      });
+    }
+  }
+});
