@@ -2,7 +2,9 @@ import { field, literalString } from './support/helpers.js';
 import { defineRule, type RuleFinding } from './types.js';
 
 const OLD_TEXT_EDITOR = /^text_editor_20(24|250124|250429)/;
-const OLD_CODE_EXECUTION = /^code_execution_(?!20250825)\d{8}$/;
+/** Only versions EARLIER than the guide's target are legacy: a newer dated tool must never be downgraded. */
+const CODE_EXECUTION = /^code_execution_(\d{8})$/;
+const isOldCodeExecution = (type: string) => Number(CODE_EXECUTION.exec(type)?.[1] ?? Infinity) < 20250825;
 
 export default defineRule({
   id: 'tool-version',
@@ -33,7 +35,7 @@ export default defineRule({
           intents: pairOk ? intents : [],
           notes: ['Also remove the undo_edit command from your text-editor integration (not supported on Claude 4+).'],
         });
-      } else if (OLD_CODE_EXECUTION.test(type) && !bedrockOnly) {
+      } else if (isOldCodeExecution(type) && !bedrockOnly) {
         out.push({
           range: typeField.range,
           message: `${type} is a legacy code-execution tool version; use code_execution_20250825 (guide: Additional Changes When Coming from 3.x / 4.0 / 4.1, item 2).`,

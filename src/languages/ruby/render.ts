@@ -5,10 +5,11 @@
 // lib/anthropic/models/message_create_params.rb, `OrHash` types).
 import type { Node } from 'web-tree-sitter';
 import type { EditIntent, NeutralValue, Range, RenderResult, RequestView, ValueView } from '../types.js';
-import { rangeKey } from '../tree-sitter/common.js';
+import { rangeKey, rangeOf } from '../tree-sitter/common.js';
 import { renderRpc, type ListContainer, type RpcSyntax } from '../tree-sitter/shared-rpc.js';
 import { rubyConstructs } from './context.js';
-import { rubyStringLiteral, rubyHashKey, rubyValue, type RubyKeyStyle, type RubyStyle } from './syntax.js';
+import { rubyKey, rubyStringLiteral, rubyHashKey, rubyValue, type RubyKeyStyle, type RubyStyle } from './syntax.js';
+import { removeListItem } from '../edit-helpers.js';
 import type { RubyAnalysis } from './views.js';
 
 export interface RubyRenderContext {
@@ -64,8 +65,57 @@ export function renderRuby(ctx: RubyRenderContext, intent: EditIntent): RenderRe
       return { edits: [{ start: seg.receiverEnd, end: seg.betaEnd, text: '' }] };
     },
   };
+  if (intent.kind === 'remove-field' || intent.kind === 'remove-element') {
+    const emptied = removeEmptied(ctx, intent.kind === 'remove-field' ? intent.field.range : intent.element.range);
+    if (emptied) return emptied;
+  }
   // `create(**params)`: a new request field joins the others in the `params` hash.
   const splatted = intent.kind === 'add-field' ? analysis.splatTargets.get(rangeKey(intent.container.range)) : undefined;
   if (intent.kind === 'add-field' && splatted && !intent.container.fields?.some((f) => f.key === intent.key)) return renderRpc({ text, analysis, syntax }, { ...intent, container: splatted });
   return renderRpc({ text, analysis, syntax }, intent);
+}
+
+/** Option hashes that mean nothing once empty: `request_options: { extra_headers: {} }` goes whole. */
+const EMPTIABLE_OPTION = /^(request_options|extra_headers|default_headers|headers|output_config)$/;
+
+/**
+ * Removing the only entry of a literal: an option hash left empty goes with its key (recursively up to
+ * the call's keyword arguments); any other literal becomes `{}` / `[]` rather than `{  }`.
+ */
+function removeEmptied(ctx: RubyRenderContext, entry: Range): RenderResult | undefined {
+  const { text } = ctx;
+  let item = entry;
+  let edit: { start: number; end: number; text: string } | undefined;
+  for (;;) {
+    const found = ownerOf(ctx, item);
+    if (!found || found.container.items.length !== 1 || (found.node.type !== 'hash' && found.node.type !== 'array')) break;
+    const inner = text.slice(found.container.inner.start, found.container.inner.end);
+    if (/#/.test(inner.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, ''))) break; // a comment inside would be lost
+    edit = { start: found.container.inner.start, end: found.container.inner.end, text: '' };
+    const holder = found.node.parent;
+    const key = holder?.type === 'pair' ? holder.childForFieldName('key') : undefined;
+    const name = key ? rubyKey(key, text) : undefined;
+    if (!holder || !name || !EMPTIABLE_OPTION.test(name)) break;
+    const outer = ownerOf(ctx, rangeOf(holder));
+    if (!outer) break;
+    if (outer.container.items.length > 1) {
+      const index = outer.container.items.findIndex((r) => r.start === holder.startIndex && r.end === holder.endIndex);
+      return { edits: [removeListItem(text, { items: outer.container.items, separator: outer.container.separator ?? ',', trailingSeparatorAllowed: outer.container.trailingSeparatorAllowed, lineComment: ['#'] }, index)] };
+    }
+    item = rangeOf(holder);
+  }
+  return edit ? { edits: [edit] } : undefined;
+}
+
+/** The registered literal (hash, array, keyword arguments) holding `item` as an entry, with its node. */
+function ownerOf(ctx: RubyRenderContext, item: Range): { container: ListContainer; node: Node } | undefined {
+  for (const [k, c] of ctx.analysis.containers) {
+    if (!c.items.some((r) => r.start === item.start && r.end === item.end)) continue;
+    const [start, end] = k.split(':').map(Number);
+    const node = ctx.root.descendantForIndex(start, Math.max(start, end - 1));
+    let n: Node | null = node;
+    while (n && !(n.startIndex === start && n.endIndex === end)) n = n.parent;
+    if (n) return { container: c, node: n };
+  }
+  return undefined;
 }

@@ -509,11 +509,18 @@ export function analyzeRuby(root: Node, text: string, syntaxErrors: number): Rub
     }
   }
 
-  /** `"anthropic-beta" => …` entries of header hashes in the same method as an HTTP body. */
+  /** `"anthropic-beta" => …` entries of header hashes, and `req["anthropic-beta"] = …`, in the same method as an HTTP body. */
   function httpHeadersNear(body: Node): HeaderView[] {
     const scope = defScope(body) ?? root;
     const out: HeaderView[] = [];
     walk(scope, (x) => {
+      if (x.type === 'assignment' && x.childForFieldName('left')?.type === 'element_reference') {
+        const ref = x.childForFieldName('left')!;
+        const name = ref.namedChildren[1] ? rubyString(ref.namedChildren[1], text) : undefined;
+        const right = x.childForFieldName('right');
+        if (name && !name.interpolated && right && /^(anthropic-beta|anthropic-version|x-api-key)$/i.test(name.value)) out.push({ name: name.value.toLowerCase(), range: rangeOf(x), value: valueOf(right), scope: 'request' });
+        return;
+      }
       if (x.type !== 'hash') return;
       const hv = valueOf(x);
       for (const f of hv.fields ?? []) {

@@ -1,10 +1,11 @@
 // Shell adapter (tree-sitter-bash): Messages API requests made with curl (see curl.ts), whose JSON
 // bodies are parsed with jsonc-parser and mapped back into the script; `#` comments; shell strings;
-// arrays (`MODELS=(…)`) and `case` patterns as collections; `[[ … ]]` / `[ … ]` tests as gates.
+// arrays (`MODELS=(…)`) and `case` patterns as collections; `[[ … ]]` / `[ … ]` tests as gates; jq
+// reads of the stop reason and of thinking text (responses.ts).
 // Body edits are rendered in JSON syntax inside the quoting they sit in; header edits remove a beta
 // from an `anthropic-beta:` value (a raw replace) or the whole `-H` argument with its line.
 import type { Node, Tree } from 'web-tree-sitter';
-import type { EditIntent, FileView, LanguageAdapter, OffsetContext, ParsedFile, Range, RenderResult, TextEdit } from '../types.js';
+import { isRawCode, type EditIntent, type FileView, type LanguageAdapter, type NeutralValue, type OffsetContext, type ParsedFile, type Range, type RenderResult, type TextEdit } from '../types.js';
 import { eolOf, indentOf, lineEndOf, lineStartOf, nextLineStart } from '../edit-helpers.js';
 import { getParser } from '../tree-sitter/loader.js';
 import { ancestors, countSyntaxErrors, nodeAt, rangeOf, walk } from '../tree-sitter/common.js';
@@ -12,6 +13,7 @@ import { intentAnchor, inRange, modelRanges, within } from '../config/common.js'
 import { toolsOf } from '../config/payload.js';
 import { CurlFinder, type CurlRequest } from './curl.js';
 import { WordDecoder } from './words.js';
+import { responseUses } from './responses.js';
 
 const STRING_TYPES = new Set(['raw_string', 'string', 'ansi_c_string', 'heredoc_body']);
 /** Parents whose children are whole statements (a comment can go above them). */
@@ -49,7 +51,7 @@ function analyze(root: Node, text: string): ShellAnalysis {
     language: 'shell',
     requests,
     clients: [],
-    responseUses: [],
+    responseUses: responseUses(root, decoder, bodyNodeIds),
     tools: toolsOf(requests),
     strings,
     comments,
@@ -71,6 +73,33 @@ function defaultValueOf(n: Node, text: string): FileView['strings'][number] | un
   const value = text.slice(contentRange.start, contentRange.end);
   if (!value || /[$`"'\\\s]/.test(value)) return undefined;
   return { range: contentRange, contentRange, value };
+}
+
+/**
+ * Moved source (`{ $code }`, e.g. an `output_format` value going into `output_config`) keeps the
+ * absolute indentation of where it was; the JSON renderer expects it relative to its first line.
+ */
+function withRelativeCode(intent: EditIntent): EditIntent {
+  if (intent.kind !== 'add-field' && intent.kind !== 'set-value') return intent;
+  return { ...intent, to: relativeCode(intent.to) };
+}
+
+function relativeCode(v: NeutralValue, depth = 0): NeutralValue {
+  if (isRawCode(v)) {
+    const lines = v.$code.split('\n');
+    if (lines.length < 2) return v;
+    const indentOfLine = (l: string) => /^[ \t]*/.exec(l)![0].length;
+    const rest = lines.slice(1).filter((l) => l.trim() !== '');
+    const base = Math.min(...rest.map(indentOfLine));
+    // The snippet's own nesting step, for the levels it now sits below the new field.
+    const steps = rest.map(indentOfLine).filter((n) => n > base).map((n) => n - base);
+    const step = steps.length ? Math.min(...steps) : 2;
+    const pad = ' '.repeat(step * depth);
+    return { $code: [lines[0], ...lines.slice(1).map((l) => (l.trim() === '' ? l : pad + l.slice(Math.min(base, indentOfLine(l)))))].join('\n') };
+  }
+  if (Array.isArray(v)) return v.map((x) => relativeCode(x, depth + 1));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, relativeCode(x, depth + 1)]));
+  return v;
 }
 
 /** `[[ $m == a || … ]]` / `[ … ]` comparison, or a `case` pattern list. */
@@ -156,7 +185,7 @@ function render(root: Node, text: string, a: ShellAnalysis, intent: EditIntent):
   if (intent.kind === 'remove-definition') return { refused: 'shell definitions are not removed automatically' };
   const anchor = intentAnchor(intent);
   const body = a.curls.map((c) => c.body).find((b) => b && (b.doc.owns(anchor) || (b.doc.value && within(b.doc.value.range, anchor))));
-  if (body) return body.doc.render(intent);
+  if (body) return body.doc.render(withRelativeCode(intent));
   if (intent.kind === 'add-alongside') return alongside(root, text, intent.at, intent.from, intent.to);
   return { refused: 'the target is not inside a JSON body of a curl request' };
 }

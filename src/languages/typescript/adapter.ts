@@ -35,6 +35,6 @@ export const adapter: LanguageAdapter = {
   extensions: ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'],
   parse,
   async countSyntaxErrors(text, path) {
-    return syntaxErrorCount(parseSource(text, path));
+    return syntaxErrorCount(parseSource(text, path, false));
   },
 };

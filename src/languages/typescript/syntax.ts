@@ -23,9 +23,10 @@ export function scriptKindOf(path: string): ts.ScriptKind {
   return ts.ScriptKind.TSX;
 }
 
-export function parseSource(text: string, path: string): ts.SourceFile {
+/** `withParents: false` skips the parent-pointer pass: enough for counting syntax errors. */
+export function parseSource(text: string, path: string, withParents = true): ts.SourceFile {
   const name = /\.[cm]?[jt]sx?$/i.test(path) ? path : `${path || 'snippet'}.tsx`;
-  return ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true, scriptKindOf(path));
+  return ts.createSourceFile(name, text, ts.ScriptTarget.Latest, withParents, scriptKindOf(path));
 }
 
 /** Parser diagnostics: the syntax errors of the file (grammar checks that need a program are not included). */
