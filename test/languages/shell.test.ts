@@ -287,3 +287,38 @@ curl https://api.anthropic.com/v1/messages \\
     expect('refused' in p.render({ kind: 'add-alongside', at: text.indexOf('claude-opus-4-5'), from: 'claude-opus-4-5', to: 'claude-opus-4-8' })).toBe(true);
   });
 });
+
+describe('shell: response handling and adapter details', () => {
+  it('stop reasons from jq reads (case, [[ ]] if-chain, jq comparison) and thinking-text reads', async () => {
+    const text = [
+      'r=$(curl -s https://api.anthropic.com/v1/messages -d \'{"model": "claude-opus-4-8", "max_tokens": 10, "messages": []}\')',
+      'stop_reason=$(jq -r \'.stop_reason\' <<<"$r")',
+      'case "$stop_reason" in',
+      '  end_turn|"max_tokens") echo ok ;;',
+      '  *) echo other ;;',
+      'esac',
+      'if [[ "$stop_reason" == "tool_use" ]]; then :; elif [[ $stop_reason == refusal ]]; then :; fi',
+      'jq -e \'.stop_reason == "pause_turn"\' <<<"$r"',
+      'jq -r \'.content[] | select(.type == "thinking") | .thinking\' <<<"$r"',
+      'jq -n \'{thinking: {type: "adaptive"}}\'',
+      '',
+    ].join('\n');
+    const p = await parse(text);
+    const stops = p.view.responseUses.filter((u) => u.kind === 'stop-reason');
+    expect(stops.map((u) => u.values)).toEqual([['end_turn', 'max_tokens'], ['tool_use', 'refusal'], ['pause_turn']]);
+    expect(slice(text, stops[0].range)).toMatch(/^case "\$stop_reason" in[\s\S]*esac$/);
+    const thinking = p.view.responseUses.filter((u) => u.kind === 'thinking-text');
+    expect(thinking.map((u) => slice(text, u.range))).toEqual(["'.content[] | select(.type == \"thinking\") | .thinking'"]);
+  });
+
+  it('a `${VAR:-default}` default is a string; comment insertion is idempotent; one-item-a-line arrays grow a line', async () => {
+    const text = 'export M="${CLAUDE_MODEL:-claude-opus-4-6}"\nA=(\n  claude-opus-4-6\n)\n';
+    const p = await parse(text);
+    expect(p.view.strings.map((s) => s.value)).toContain('claude-opus-4-6');
+    const at = text.indexOf('claude-opus-4-6', text.indexOf('('));
+    expect(await rewrite(p, text, [{ kind: 'add-alongside', at, from: 'claude-opus-4-6', to: 'claude-opus-4-8' }])).toBe('export M="${CLAUDE_MODEL:-claude-opus-4-6}"\nA=(\n  claude-opus-4-6\n  claude-opus-4-8\n)\n');
+    const commented = '# note\ncurl x\n';
+    const q = await parse(commented);
+    expect(q.render({ kind: 'insert-comment', at: commented.indexOf('curl'), text: 'note' })).toEqual({ edits: [] });
+  });
+});

@@ -1,0 +1,49 @@
+// Planning on worker threads must give exactly what planning in one thread gives.
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { plan } from '../../src/engine/plan.js';
+import { workerCount, WORKER_MIN_CANDIDATES } from '../../src/engine/worker.js';
+import type { RunResult } from '../../src/engine/types.js';
+
+const SAMPLE = join(import.meta.dirname, '..', '..', 'fixtures', 'sample-repo');
+
+function withoutDuration(run: RunResult): RunResult {
+  return { ...run, stats: { ...run.stats, durationMs: 0 } };
+}
+
+describe('plan on worker threads', () => {
+  it('gives the same RunResult as planning in this thread', async () => {
+    const opts = { root: SAMPLE, target: 'auto', today: '2026-03-01', prefilterEngine: 'js' as const };
+    const progress: number[] = [];
+    const inThread = await plan({ ...opts, workers: 0 });
+    const onWorkers = await plan({ ...opts, workers: 2, onProgress: (done) => progress.push(done) });
+    expect(inThread.stats.candidates).toBeGreaterThan(4);
+    expect(inThread.files.some((f) => f.planned !== undefined)).toBe(true);
+    expect(withoutDuration(onWorkers)).toEqual(withoutDuration(inThread));
+    // Progress reached the end through the workers' replies.
+    expect(Math.max(...progress)).toBe(inThread.stats.candidates);
+  });
+
+  it('gives the same RunResult with suggestions applied and a fixed target', async () => {
+    const opts = { root: SAMPLE, target: 'claude-opus-4-7', today: '2026-03-01', prefilterEngine: 'js' as const, applySuggestions: true };
+    const inThread = await plan({ ...opts, workers: 0 });
+    const onWorkers = await plan({ ...opts, workers: 3 });
+    expect(withoutDuration(onWorkers)).toEqual(withoutDuration(inThread));
+  });
+
+  it('uses workers only when there are enough candidates and cores', () => {
+    const saved = process.env.CLAUDE_MIGRATE_WORKERS;
+    delete process.env.CLAUDE_MIGRATE_WORKERS;
+    try {
+      expect(workerCount(WORKER_MIN_CANDIDATES - 1)).toBe(0);
+      expect(workerCount(10, 4)).toBe(4);
+      expect(workerCount(2, 4)).toBe(2);
+      expect(workerCount(1000, 0)).toBe(0);
+      process.env.CLAUDE_MIGRATE_WORKERS = '0';
+      expect(workerCount(1000)).toBe(0);
+    } finally {
+      if (saved === undefined) delete process.env.CLAUDE_MIGRATE_WORKERS;
+      else process.env.CLAUDE_MIGRATE_WORKERS = saved;
+    }
+  });
+});
