@@ -1,11 +1,13 @@
 // Benchmark: `npm run bench` (build first, then this). Never run by the tests.
-// Generates seeded repos under .bench/ (gitignored) and prints, per repo: discovery time (git and walk),
-// prefilter time with both engines against `rg -l` over the same tree, files/s, and the process's peak RSS.
-// Two hooks time later stages when they exist: the CLI scan (scanViaCli) and apply vs jscodeshift
-// (compareApplyWithJscodeshift). Usage: node bench/run.mjs [--only 20k,100k,ts2k]
+// Generates seeded repos under .bench/ (gitignored) and prints, per repo: discovery and prefilter time
+// (files/s), the whole CLI scan against `rg -l` with the same pattern (ripgrep from @vscode/ripgrep) as a
+// ratio, the CLI's CPU time and peak RSS, and parse+rules files/s; on the TypeScript repo, `apply` against
+// jscodeshift running the equivalent transform (bench/jscodeshift-transform.cjs), installed on demand into
+// .bench/tools (never a dependency), and the write phase's files/s. Best of several runs: other work on
+// the machine only ever slows a run down. Usage: node bench/run.mjs [--only 20k,100k,ts2k] [--runs N]
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -80,88 +82,204 @@ export async function benchDiscovery(scanner, dir, runs) {
   return { git, walk };
 }
 
-export async function benchPrefilter(scanner, dir, files, runs) {
+export async function benchPrefilter(scanner, dir, files, runs, reference) {
   const js = await timed(runs, () => scanner.prefilter(dir, files, scanner.pattern, { engine: 'js' }));
   const rgPath = await scanner.findRipgrep();
-  if (!rgPath) return { js };
-  const rg = await timed(runs, () => scanner.prefilter(dir, files, scanner.pattern, { engine: 'rg' }));
+  const rg = rgPath ? await timed(runs, () => scanner.prefilter(dir, files, scanner.pattern, { engine: 'rg' })) : undefined;
   // The product pattern may escape '/', which ripgrep 13 rejects: the same rewrite the prefilter applies.
-  const baseline = await timed(runs, () => rgBaseline(rgPath, dir, scanner.toRustPattern(scanner.pattern)));
+  const baseline = reference ? await timed(runs, () => rgBaseline(reference.path, dir, scanner.toRustPattern(scanner.pattern))) : undefined;
   return { js, rg, baseline, rgPath };
 }
 
-/** Hook: the whole product scan through the built CLI (`scan <dir> --format json`). */
-export async function scanViaCli(dir) {
-  const bin = [join(DIST, 'cli', 'bin.js'), join(DIST, 'cli', 'main.js')].find((p) => existsSync(p));
-  if (!bin) return { skipped: 'scan: CLI not built yet' };
-  const start = performance.now();
-  const res = spawnSync(process.execPath, [bin, 'scan', dir, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
-  const ms = performance.now() - start;
-  if (res.status !== 0 && res.status !== 1) return { skipped: `scan: CLI exited ${res.status}: ${(res.stderr || '').split('\n')[0]}` };
-  let files = 0;
+/** ripgrep shipped in @vscode/ripgrep (the same build everywhere), else the one the scanner found. */
+async function referenceRipgrep(scanner) {
   try {
-    files = JSON.parse(res.stdout).files?.length ?? 0;
+    const mod = await import('@vscode/ripgrep');
+    if (mod.rgPath && existsSync(mod.rgPath)) return { path: mod.rgPath, source: '@vscode/ripgrep' };
   } catch {
-    return { skipped: 'scan: CLI output was not JSON', ms };
+    // optional dependency not installed
   }
-  return { ms, files };
+  const found = await scanner.findRipgrep();
+  return found ? { path: found, source: found } : undefined;
 }
 
-/** Hook: apply on the TypeScript repo vs a jscodeshift transform doing the same edits. */
-export async function compareApplyWithJscodeshift(dir) {
-  try {
-    createRequire(join(ROOT, 'package.json')).resolve('jscodeshift');
-  } catch {
-    return { skipped: 'apply vs jscodeshift: jscodeshift is not installed (npm i -D jscodeshift to compare)' };
+const CLI = join(DIST, 'cli', 'bin.js');
+const PROBE = join(ROOT, 'bench', 'probe.cjs');
+
+/** Run the built CLI once; wall time, CPU time and peak RSS of the whole process (workers included). */
+function runCli(args, env = {}) {
+  const probeDir = mkdtempSync(join(BENCH_DIR, 'probe-'));
+  const probe = join(probeDir, 'probe.json');
+  const start = performance.now();
+  const res = spawnSync(process.execPath, ['--require', PROBE, CLI, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ...env, CLAUDE_MIGRATE_BENCH_PROBE: probe } });
+  const ms = performance.now() - start;
+  let usage = { cpuMs: NaN, maxRssKb: NaN };
+  try { usage = JSON.parse(readFileSync(probe, 'utf8')); } catch { /* the CLI died before exit */ }
+  rmSync(probeDir, { recursive: true, force: true });
+  return { res, ms, ...usage };
+}
+
+/** The whole product scan through the built CLI (`scan <dir> --format json`), best wall time of `runs`. */
+export async function scanViaCli(dir, runs) {
+  if (!existsSync(CLI)) return { skipped: 'scan: CLI not built yet' };
+  let best;
+  for (let i = 0; i < runs; i++) {
+    const r = runCli(['scan', dir, '--format', 'json', '--quiet']);
+    if (r.res.status !== 0 && r.res.status !== 1) return { skipped: `scan: CLI exited ${r.res.status}: ${(r.res.stderr || '').split('\n').find(Boolean)}` };
+    if (!best || r.ms < best.ms) best = r;
+    best.maxRssKb = Math.max(best.maxRssKb, r.maxRssKb);
   }
-  // Both sides run on copies of `dir`: `migrate apply --yes` via the CLI, then jscodeshift with the
-  // equivalent transform, comparing wall time and files changed outside the intended edits.
-  return { skipped: `apply vs jscodeshift: comparison transform not written yet for ${dir}` };
+  let files = 0;
+  try {
+    files = JSON.parse(best.res.stdout).files?.length ?? 0;
+  } catch {
+    return { skipped: 'scan: CLI output was not JSON', ms: best.ms };
+  }
+  return { ms: best.ms, cpuMs: best.cpuMs, maxRssKb: best.maxRssKb, files };
+}
+
+/** Parse + rules alone, in this process (workers as the CLI would use them): candidates/s. */
+async function benchParseRules(dir, candidates) {
+  const { planCandidates } = await import(pathToFileURL(join(DIST, 'engine', 'worker.js')).href);
+  const start = performance.now();
+  await planCandidates(dir, candidates, { target: 'auto', today: new Date().toISOString().slice(0, 10) });
+  return performance.now() - start;
+}
+
+const TARGET = 'claude-opus-4-7';
+const TOOLS = join(BENCH_DIR, 'tools');
+const JSCODESHIFT_BIN = join(TOOLS, 'node_modules', 'jscodeshift', 'bin', 'jscodeshift.js');
+
+/** jscodeshift from the npm registry into .bench/tools, once; never a project dependency. */
+function ensureJscodeshift() {
+  if (existsSync(JSCODESHIFT_BIN)) return { ok: true };
+  console.log('installing jscodeshift@17 into .bench/tools (npm registry; not a project dependency)…');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const res = spawnSync(npm, ['install', '--prefix', TOOLS, 'jscodeshift@17', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund'], { encoding: 'utf8' });
+  if (res.status !== 0 || !existsSync(JSCODESHIFT_BIN)) return { ok: false, why: (res.stderr || res.error?.message || '').trim().split('\n').pop() };
+  return { ok: true };
+}
+
+/** What the equivalent migration must leave in every file of the TS repo: the three edits, nothing of the old request. */
+function checkMigrated(dir, files) {
+  const bad = [];
+  for (const rel of files) {
+    const text = readFileSync(join(dir, rel), 'utf8');
+    const ok = text.includes(`'${TARGET}'`) && /thinking:\s*\{\s*type:\s*'adaptive'\s*\}/.test(text) && /output_config:\s*\{\s*effort:\s*'high'\s*\}/.test(text) && !/budget_tokens|temperature|top_p|claude-3-|claude-(sonnet|opus)-4-(20|1|5)/.test(text);
+    if (!ok) bad.push(rel);
+  }
+  return bad;
+}
+
+function freshCopy(src, name) {
+  const dest = join(BENCH_DIR, 'work', name);
+  rmSync(dest, { recursive: true, force: true });
+  cpSync(src, dest, { recursive: true });
+  return dest;
+}
+
+/** apply (CLI, target claude-opus-4-7) vs jscodeshift with the same edits, each on a fresh copy of `dir`. */
+export async function compareApplyWithJscodeshift(dir, files, runs) {
+  const sources = files.filter((f) => f.endsWith('.ts'));
+  const sample = sources.filter((_, i) => i % Math.max(1, Math.floor(sources.length / 50)) === 0);
+  let ours;
+  for (let i = 0; i < runs; i++) {
+    const copy = freshCopy(dir, 'apply-ours');
+    const r = runCli(['apply', copy, '--yes', '--quiet', '--target', TARGET, '--format', 'json']);
+    if (r.res.status !== 0 && r.res.status !== 1) return { skipped: `apply: CLI exited ${r.res.status}: ${(r.res.stderr || '').split('\n').find(Boolean)}` };
+    const bad = checkMigrated(copy, sample);
+    if (bad.length) return { skipped: `apply: ${bad.length}/${sample.length} sampled files not fully migrated by claude-migrate (e.g. ${bad[0]})` };
+    if (!ours || r.ms < ours.ms) ours = r;
+  }
+  // The write phase alone: plan in this process, then time applyPlanAsync.
+  const { plan } = await import(pathToFileURL(join(DIST, 'engine', 'plan.js')).href);
+  const { applyPlanAsync } = await import(pathToFileURL(join(DIST, 'engine', 'apply.js')).href);
+  const copy = freshCopy(dir, 'apply-write');
+  const run = await plan({ root: copy, target: TARGET });
+  const writeStart = performance.now();
+  const written = (await applyPlanAsync(run)).written.length;
+  const writeMs = performance.now() - writeStart;
+
+  const tool = ensureJscodeshift();
+  if (!tool.ok) return { ours, writeMs, written, jscodeshift: { skipped: `jscodeshift could not be installed (${tool.why || 'offline?'}): apply vs jscodeshift ratio skipped` } };
+  const cpus = availableParallelism();
+  const jsCopy = freshCopy(dir, 'apply-jscodeshift');
+  const start = performance.now();
+  const res = spawnSync(process.execPath, [JSCODESHIFT_BIN, '-t', join(ROOT, 'bench', 'jscodeshift-transform.cjs'), '--parser=ts', '--extensions=ts', `--cpus=${cpus}`, '--silent', '.'], { cwd: jsCopy, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const jsMs = performance.now() - start;
+  if (res.status !== 0) return { ours, writeMs, written, jscodeshift: { skipped: `jscodeshift exited ${res.status}: ${(res.stderr || '').split('\n').find(Boolean)}` } };
+  const bad = checkMigrated(jsCopy, sample);
+  if (bad.length) return { ours, writeMs, written, jscodeshift: { skipped: `jscodeshift left ${bad.length}/${sample.length} sampled files unmigrated (e.g. ${bad[0]}): not a fair comparison` } };
+  return { ours, writeMs, written, jscodeshift: { ms: jsMs, cpus, sampled: sample.length } };
 }
 
 const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 const rssMb = () => `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`;
 
+const perSec = (n, ms) => `${Math.round(n / (ms / 1000)).toLocaleString('en-US')} files/s`;
+
 export async function main(argv = process.argv.slice(2)) {
   const onlyArg = argv.indexOf('--only');
   const only = onlyArg >= 0 ? new Set(argv[onlyArg + 1].split(',')) : undefined;
+  const runsArg = argv.indexOf('--runs');
+  const runsOverride = runsArg >= 0 ? Number(argv[runsArg + 1]) : undefined;
   const scanner = await loadScanner();
-  console.log(`claude-migrate bench · node ${process.version} · pattern: ${scanner.patternSource}`);
+  const reference = await referenceRipgrep(scanner);
+  console.log(`claude-migrate bench · node ${process.version} · ${availableParallelism()} cores · load average ${loadavg()[0].toFixed(1)} · pattern: ${scanner.patternSource}`);
+  console.log(`reference: ${reference ? `rg -l from ${reference.source}` : 'no ripgrep found: scan/rg ratios skipped'}`);
+  const summary = {};
   for (const spec of REPOS) {
     if (only && !only.has(spec.id)) continue;
     const dir = join(BENCH_DIR, spec.dir);
     const genStart = performance.now();
     const gen = generateRepo(dir, spec);
     if (spec.git) ensureGitRepo(dir);
-    const runs = spec.files >= 100_000 ? 2 : 3;
+    const runs = runsOverride ?? (spec.files >= 100_000 ? 2 : 3);
     console.log(`\n== ${spec.id}: ${gen.files} files (${gen.claudeFiles} calling Claude, ${(gen.bytes / 1e6).toFixed(0)} MB) ${gen.reused ? 'reused' : `generated in ${fmtMs(performance.now() - genStart)}`}${spec.git ? ', git repo' : ', no git'}`);
 
     const discovery = await benchDiscovery(scanner, dir, runs);
     const { files, isGitRepo } = discovery.git.result;
-    console.log(`discovery   ${isGitRepo ? 'git ls-files' : 'walk'}: ${fmtMs(discovery.git.ms)} (${files.length} files)   fdir+ignore walk: ${fmtMs(discovery.walk.ms)} (${discovery.walk.result.files.length} files)`);
+    console.log(`discovery   ${isGitRepo ? 'git ls-files' : 'walk'}: ${fmtMs(discovery.git.ms)} (${files.length} files, ${perSec(files.length, discovery.git.ms)})   fdir+ignore walk: ${fmtMs(discovery.walk.ms)}`);
 
-    const pre = await benchPrefilter(scanner, dir, files, runs);
-    const line = [`prefilter   js: ${fmtMs(pre.js.ms)} (${pre.js.result.candidates.length} candidates)`];
-    if (pre.rg) {
-      line.push(`rg: ${fmtMs(pre.rg.ms)} (${pre.rg.result.candidates.length})`);
-      line.push(`reference rg -l over the tree: ${fmtMs(pre.baseline.ms)} (${pre.baseline.result}; its own walk, no default excludes)`);
-    } else line.push('rg: not available');
-    console.log(line.join('   '));
-    if (pre.rg) {
-      const same = JSON.stringify(pre.rg.result.candidates) === JSON.stringify(pre.js.result.candidates);
-      console.log(`ratio       prefilter/rg -l: js ×${(pre.js.ms / pre.baseline.ms).toFixed(1)}, rg ×${(pre.rg.ms / pre.baseline.ms).toFixed(1)}; discovery+prefilter(rg)/rg -l ×${((discovery.git.ms + pre.rg.ms) / pre.baseline.ms).toFixed(1)}; engines agree: ${same ? 'yes' : 'NO'}`);
+    const pre = await benchPrefilter(scanner, dir, files, runs, reference);
+    const fastest = pre.rg && pre.rg.ms < pre.js.ms ? pre.rg : pre.js;
+    const candidates = fastest.result.candidates;
+    const same = !pre.rg || JSON.stringify(pre.rg.result.candidates) === JSON.stringify(pre.js.result.candidates);
+    console.log(`prefilter   js: ${fmtMs(pre.js.ms)}   rg: ${pre.rg ? fmtMs(pre.rg.ms) : 'n/a'}   → ${candidates.length} candidates, ${perSec(files.length, fastest.ms)}; engines agree: ${same ? 'yes' : 'NO'}`);
+    if (pre.baseline) console.log(`reference   rg -l over the tree: ${fmtMs(pre.baseline.ms)} (${pre.baseline.result} files; its own walk, no default excludes)`);
+
+    const parseMs = await benchParseRules(dir, candidates);
+    console.log(`parse+rules ${fmtMs(parseMs)} for ${candidates.length} candidates: ${perSec(candidates.length, parseMs)} (worker threads from 64 candidates)`);
+
+    const scan = await scanViaCli(dir, runs);
+    if (scan.skipped) console.log(scan.skipped);
+    else {
+      const ratio = pre.baseline ? scan.ms / pre.baseline.ms : NaN;
+      summary[spec.id] = { scanMs: scan.ms, ratio, rssMb: scan.maxRssKb / 1024 };
+      console.log(`scan (CLI)  ${fmtMs(scan.ms)} wall, ${fmtMs(scan.cpuMs)} CPU, peak RSS ${(scan.maxRssKb / 1024).toFixed(0)} MB: ${scan.files} files with findings, ${perSec(files.length, scan.ms)}`);
+      if (pre.baseline) console.log(`RATIO       scan / rg -l = ×${ratio.toFixed(1)}`);
     }
-    const fastest = Math.min(pre.js.ms, pre.rg?.ms ?? Infinity);
-    console.log(`throughput  ${Math.round(files.length / ((discovery.git.ms + fastest) / 1000)).toLocaleString('en-US')} files/s (discovery + fastest prefilter)   peak RSS so far: ${rssMb()}`);
-
-    const scan = await scanViaCli(dir);
-    console.log(scan.skipped ?? `scan (CLI)  ${fmtMs(scan.ms)}: ${scan.files} files with findings, ${Math.round(files.length / (scan.ms / 1000)).toLocaleString('en-US')} files/s`);
     if (spec.kind === 'ts-all') {
-      const apply = await compareApplyWithJscodeshift(dir);
-      console.log(apply.skipped ?? JSON.stringify(apply));
+      const apply = await compareApplyWithJscodeshift(dir, files, Math.min(runs, 2));
+      if (apply.skipped) console.log(apply.skipped);
+      else {
+        console.log(`apply (CLI) ${fmtMs(apply.ours.ms)} wall, ${fmtMs(apply.ours.cpuMs)} CPU, target ${TARGET}; write phase alone: ${apply.written} files in ${fmtMs(apply.writeMs)}, ${perSec(apply.written, apply.writeMs)}`);
+        if (apply.jscodeshift.skipped) console.log(apply.jscodeshift.skipped);
+        else {
+          const ratio = apply.jscodeshift.ms / apply.ours.ms;
+          summary.apply = { oursMs: apply.ours.ms, jsMs: apply.jscodeshift.ms, ratio };
+          console.log(`jscodeshift ${fmtMs(apply.jscodeshift.ms)} wall (--cpus=${apply.jscodeshift.cpus}; ${apply.jscodeshift.sampled} sampled files checked migrated, as are ours)`);
+          console.log(`RATIO       jscodeshift / apply = ×${ratio.toFixed(1)}`);
+        }
+      }
     }
   }
-  console.log(`\npeak RSS: ${rssMb()}`);
+  console.log('\n== summary');
+  if (summary['20k']) console.log(`20k scan / rg -l   ×${summary['20k'].ratio.toFixed(1)}   (target ≤ ×3)`);
+  if (summary['100k']) console.log(`100k scan / rg -l  ×${summary['100k'].ratio.toFixed(1)}   peak RSS ${summary['100k'].rssMb.toFixed(0)} MB (target < 400 MB)`);
+  if (summary['20k'] && summary['100k']) console.log(`100k / 20k scan    ×${(summary['100k'].scanMs / summary['20k'].scanMs).toFixed(1)}   (target < ×6)`);
+  if (summary.apply) console.log(`jscodeshift / apply ×${summary.apply.ratio.toFixed(1)}   (target ≥ ×3)`);
+  console.log(`load average now ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores; bench process peak RSS ${rssMb()}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -86,6 +86,8 @@ function startsToken(text: string, pos: number): boolean {
   const ch = text[pos - 1];
   // `\n`, `\t`, `\r` escapes inside string literals: the letter is not part of the ID's token.
   if ((ch === 'n' || ch === 't' || ch === 'r') && text[pos - 2] === '\\') return true;
+  // Shell default expansion `${CLAUDE_MODEL:-claude-opus-4-6}` (also in Dockerfiles and compose files).
+  if (ch === '-' && text[pos - 2] === ':') return true;
   return !(WORD.test(ch) || ch === '-' || ch === '.');
 }
 

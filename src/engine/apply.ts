@@ -1,6 +1,7 @@
 // Writing planned files: atomic per file (temp file in the same directory, fsync, rename), mode
 // preserved, BOM restored, and refused when the file changed on disk since it was planned.
 import { closeSync, fsyncSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import { promises as fsp } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { FileResult, RunResult, SkippedFile } from './types.js';
@@ -23,47 +24,136 @@ const BOM = '\uFEFF';
 export function applyPlan(run: RunResult, opts: ApplyOptions = {}): ApplyResult {
   const out: ApplyResult = { written: [], refused: [], interrupted: false };
   const root = realpathSync(run.root);
+  const dirs = new Set<string>();
   for (const file of run.files) {
     if (file.planned === undefined || file.original === undefined) continue;
     if (opts.shouldStop?.()) {
       out.interrupted = true;
       break;
     }
-    const problem = writeOne(root, file);
+    const problem = writeOne(root, file, dirs);
     if (problem) out.refused.push(problem);
     else {
       out.written.push(file.path);
       opts.onWrite?.(file.path);
     }
   }
+  syncDirectories(dirs);
   return out;
 }
 
+/** Files written at once by applyPlanAsync: fsyncs run in parallel on libuv's pool, and the disk commits them together. */
+const WRITE_CONCURRENCY = 8;
+
 /**
- * applyPlan for a process that must react to signals: yields to the event loop before each file, so a SIGINT
- * or SIGTERM handler can set `shouldStop` between writes (applyPlan's synchronous loop never lets it run).
+ * applyPlan for a process that must react to signals, and the fast path: up to WRITE_CONCURRENCY files are
+ * written at once (each still temp file + fsync + rename), and `shouldStop` (set by a SIGINT or SIGTERM
+ * handler, which can run between awaits) is checked before each new file; files already started finish.
+ * One fsync per directory at the end makes the renames durable.
  */
 export async function applyPlanAsync(run: RunResult, opts: ApplyOptions = {}): Promise<ApplyResult> {
   const out: ApplyResult = { written: [], refused: [], interrupted: false };
   const root = realpathSync(run.root);
-  for (const file of run.files) {
-    if (file.planned === undefined || file.original === undefined) continue;
-    await new Promise<void>((resolveTick) => setImmediate(resolveTick));
-    if (opts.shouldStop?.()) {
-      out.interrupted = true;
-      break;
+  const dirs = new Set<string>();
+  const todo = run.files.filter((file) => file.planned !== undefined && file.original !== undefined);
+  const refused = new Map<FileResult, SkippedFile>();
+  const written = new Set<FileResult>();
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < todo.length) {
+      await new Promise<void>((resolveTick) => setImmediate(resolveTick));
+      if (opts.shouldStop?.()) {
+        out.interrupted = true;
+        return;
+      }
+      if (next >= todo.length) return;
+      const file = todo[next++];
+      const problem = await writeOneAsync(root, file, dirs);
+      if (problem) refused.set(file, problem);
+      else {
+        written.add(file);
+        opts.onWrite?.(file.path);
+      }
     }
-    const problem = writeOne(root, file);
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, todo.length) }, lane));
+  await syncDirectoriesAsync(dirs);
+  // Reported in plan order, whatever order the writes finished in.
+  for (const file of todo) {
+    if (written.has(file)) out.written.push(file.path);
+    const problem = refused.get(file);
     if (problem) out.refused.push(problem);
-    else {
-      out.written.push(file.path);
-      opts.onWrite?.(file.path);
-    }
   }
   return out;
 }
 
-function writeOne(root: string, file: FileResult): SkippedFile | undefined {
+/** writeOne's checks, then the same atomic write without blocking the event loop. */
+async function writeOneAsync(root: string, file: FileResult, dirs: Set<string>): Promise<SkippedFile | undefined> {
+  const abs = resolve(root, file.path);
+  const rel = relative(root, abs);
+  if (rel.startsWith('..') || rel.split(sep).includes('.git')) return { path: file.path, reason: 'symlink-outside-root', detail: 'refusing to write outside the scanned root or inside .git/' };
+  try {
+    let target = abs;
+    if ((await fsp.lstat(abs)).isSymbolicLink()) {
+      const real = await fsp.realpath(abs);
+      if (relative(root, real).startsWith('..')) return { path: file.path, reason: 'symlink-outside-root', detail: `symlink to ${real}, outside the root: not written` };
+      target = real;
+    }
+    const bytes = await fsp.readFile(abs);
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    if (file.sha256 && sha !== file.sha256) return { path: file.path, reason: 'changed-on-disk', detail: 'the file changed after it was scanned; re-run to plan it again' };
+    const content = Buffer.from((file.bom ? BOM : '') + file.planned, 'utf8');
+    const mode = (await fsp.stat(target)).mode & 0o7777;
+    const tmp = join(dirname(target), `.${randomBytes(6).toString('hex')}.claude-migrate.tmp`);
+    const handle = await fsp.open(tmp, 'wx', mode);
+    try {
+      await handle.writeFile(content);
+      await handle.sync();
+      await handle.chmod(mode);
+    } catch (err) {
+      await handle.close();
+      await fsp.unlink(tmp).catch(() => undefined);
+      throw err;
+    }
+    await handle.close();
+    try {
+      await fsp.rename(tmp, target);
+    } catch (err) {
+      await fsp.unlink(tmp).catch(() => undefined);
+      throw err;
+    }
+    dirs.add(dirname(target));
+    return undefined;
+  } catch (err) {
+    return { path: file.path, reason: 'unreadable', detail: `not written: ${(err as Error).message}` };
+  }
+}
+
+/** Directory fsync (not supported everywhere; the rename itself is atomic): once per directory, not per file. */
+function syncDirectories(dirs: Set<string>): void {
+  for (const dir of dirs) {
+    try {
+      const dfd = openSync(dir, 'r');
+      fsyncSync(dfd);
+      closeSync(dfd);
+    } catch {
+      // unsupported here
+    }
+  }
+}
+
+async function syncDirectoriesAsync(dirs: Set<string>): Promise<void> {
+  await Promise.all([...dirs].map(async (dir) => {
+    try {
+      const handle = await fsp.open(dir, 'r');
+      await handle.sync().finally(() => handle.close());
+    } catch {
+      // unsupported here
+    }
+  }));
+}
+
+function writeOne(root: string, file: FileResult, dirs?: Set<string>): SkippedFile | undefined {
   const abs = resolve(root, file.path);
   // Never write outside the root, through a symlink, or into .git/.
   const rel = relative(root, abs);
@@ -78,15 +168,18 @@ function writeOne(root: string, file: FileResult): SkippedFile | undefined {
     if (file.sha256 && sha !== file.sha256) return { path: file.path, reason: 'changed-on-disk', detail: 'the file changed after it was scanned; re-run to plan it again' };
     const content = Buffer.from((file.bom ? BOM : '') + file.planned, 'utf8');
     const target = lstatSync(abs).isSymbolicLink() ? realpathSync(abs) : abs;
-    atomicWrite(target, content, statSync(target).mode);
+    atomicWrite(target, content, statSync(target).mode, dirs);
     return undefined;
   } catch (err) {
     return { path: file.path, reason: 'unreadable', detail: `not written: ${(err as Error).message}` };
   }
 }
 
-/** Write via a temp file in the same directory, fsync, then rename over the original: all-or-nothing. */
-export function atomicWrite(path: string, content: Buffer, mode: number): void {
+/**
+ * Write via a temp file in the same directory, fsync, then rename over the original: all-or-nothing.
+ * With `dirs`, the directory fsync is left to the caller (once per directory).
+ */
+export function atomicWrite(path: string, content: Buffer, mode: number, dirs?: Set<string>): void {
   const tmp = join(dirname(path), `.${randomBytes(6).toString('hex')}.claude-migrate.tmp`);
   const fd = openSync(tmp, 'wx', mode & 0o7777);
   try {
@@ -106,11 +199,6 @@ export function atomicWrite(path: string, content: Buffer, mode: number): void {
     try { unlinkSync(tmp); } catch { /* already gone */ }
     throw err;
   }
-  try {
-    const dfd = openSync(dirname(path), 'r');
-    fsyncSync(dfd);
-    closeSync(dfd);
-  } catch {
-    // Directory fsync is not supported everywhere; the rename itself is atomic.
-  }
+  if (dirs) dirs.add(dirname(path));
+  else syncDirectories(new Set([dirname(path)]));
 }

@@ -23,7 +23,7 @@ export function generatedReason(path: string, text: string): string | undefined 
 }
 
 /** Membership-style asserts are registry tests; `assert resp.model == "…"` is a plain fixture. */
-const MEMBERSHIP = /\bin\b|contains|Contains|include\?|includes|toContain|assertIn|in_array|has\(|\.has_key|ContainsKey|containsKey|hasItem|assertArrayHasKey|toHaveProperty/;
+const MEMBERSHIP = /\bin\b|\bis_?[Ss]upported\b|\bsupports?\(|SUPPORTED|[Ss]upported_?[Mm]odels|\binclude\(|have_key|contain_exactly|match_array|contains|Contains|include\?|includes|toContain|assertIn|in_array|has\(|\.has_key|ContainsKey|containsKey|hasItem|assertArrayHasKey|toHaveProperty/;
 
 function inRange(r: Range, offset: number): boolean {
   return offset >= r.start && offset < r.end;
@@ -75,9 +75,20 @@ function roleOf(match: ModelIdMatch, ctx: OffsetContext | undefined, view: FileV
   if (ctx.assert && MEMBERSHIP.test(text.slice(ctx.assert.start, ctx.assert.end))) return 'registry-assert';
   if (ctx.gate) return 'capability-gate';
   const c = ctx.collection;
+  if (c && isModelSetting(c, match, text)) return 'string';
   if (c && (c.kind === 'enum' || c.kind === 'union' || c.inKey || (idsPerCollection.get(c.range.start) ?? 0) >= 2)) return 'definer-entry';
   if (c?.kind === 'switch') return 'capability-gate';
   return 'string';
+}
+
+/**
+ * `{"assistant.model": "claude-…", "completionModel": "claude-…"}`: settings that each name the model
+ * used for one purpose, not a registry of served models. Such values are swapped like any setting.
+ */
+function isModelSetting(c: NonNullable<OffsetContext['collection']>, match: ModelIdMatch, text: string): boolean {
+  if (c.kind !== 'map' || c.inKey || match.start < c.entry.start) return false;
+  const key = text.slice(c.entry.start, match.start);
+  return /model/i.test(key) && !/claude-/.test(key) && !/\bmodels\b/i.test(key);
 }
 
 /** Line-comment heuristic for files no adapter parses (Kotlin, plain text). */

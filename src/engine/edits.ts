@@ -20,9 +20,22 @@ export function conflictsWith(edits: TextEdit[], accepted: TextEdit[]): boolean 
  * in order (a typed SDK adds two imports at the same place). Otherwise they would conflict with each
  * other and the finding could never be applied.
  */
-export function joinOwnEdits(edits: TextEdit[]): TextEdit[] {
+export function joinOwnEdits(edits: TextEdit[], text?: string): TextEdit[] {
   const out: TextEdit[] = [];
-  for (const e of edits) {
+  // Ranged edits first: an insertion strictly inside a range the same finding replaces joins that
+  // replacement (remove `output_format` + add `output_config` where it stood).
+  const ordered = [...edits.filter((e) => e.start !== e.end), ...edits.filter((e) => e.start === e.end)];
+  for (const e of ordered) {
+    const host = e.start === e.end ? out.find((o) => o.start < e.start && e.start < o.end) : undefined;
+    if (host) {
+      // The replacement usually keeps the removed range's tail (its newline): insert before that tail.
+      const removed = text?.slice(host.start, host.end) ?? '';
+      let keep = 0;
+      while (keep < host.text.length && keep < removed.length && host.text[host.text.length - 1 - keep] === removed[removed.length - 1 - keep]) keep++;
+      if (e.start > host.end - keep) keep = 0;
+      host.text = host.text.slice(0, host.text.length - keep) + e.text + host.text.slice(host.text.length - keep);
+      continue;
+    }
     if (out.some((o) => o.start === e.start && o.end === e.end && o.text === e.text)) continue;
     const same = e.start === e.end ? out.find((o) => o.start === e.start && o.end === e.end) : undefined;
     if (same) same.text = joinInsertions(same.text, e.text);

@@ -143,7 +143,7 @@ export async function planFile(path: string, text: string, language: LanguageId,
         const c = candidates[ci];
         if (slot.refused) { c.pf.refused = slot.refused; continue; }
         if (slot.edits.length === 0) continue;
-        slot.edits = joinOwnEdits(slot.edits);
+        slot.edits = joinOwnEdits(slot.edits, current);
         c.pf.edits = slot.edits;
         if (pass === 0) c.pf.preview = previewOf(current, slot.edits);
         if (!c.want || frozen || conflictsWith(slot.edits, accepted)) continue; // conflicts are deferred to the next pass
@@ -231,12 +231,21 @@ function renderSafely(parsed: ParsedFile, intent: EditIntent): { edits: TextEdit
 }
 
 function modelOfRequest(req: RequestView): ModelInfo | undefined {
+  return requestModel(req)?.model;
+}
+
+/**
+ * The request's model, and whether the ID stays as written: a variant (`claude-opus-4-6-fast`) or a
+ * legacy Bedrock ARN-style ID is never rewritten, so the request keeps its own model's constraints.
+ */
+function requestModel(req: RequestView): { model: ModelInfo; pinned: boolean } | undefined {
   const model = req.params.fields?.find((f) => f.key === 'model')?.value;
-  if (!model) return undefined;
-  if (typeof model.literal === 'string') {
-    return getModel(model.literal) ?? findModelIds(model.literal)[0]?.model;
-  }
-  return undefined;
+  if (!model || typeof model.literal !== 'string') return undefined;
+  const exact = getModel(model.literal);
+  if (exact) return { model: exact, pinned: false };
+  const match = findModelIds(model.literal)[0];
+  if (!match?.model) return undefined;
+  return { model: match.model, pinned: !!match.variant || match.form === 'bedrock-legacy' };
 }
 
 function buildContext(
@@ -253,7 +262,9 @@ function buildContext(
   const view = parsed?.view ?? { language, requests: [], clients: [], responseUses: [], tools: [], strings: [], comments: [], syntaxErrors: 0 };
   const targetFor = (model: ModelInfo): ModelInfo | undefined => resolveTarget(model, target);
   const transitionFor = (req: RequestView): Transition | undefined => {
-    const current = modelOfRequest(req);
+    const written = requestModel(req);
+    if (written?.pinned) return { source: written.model, target: written.model };
+    const current = written?.model;
     // After an earlier pass swapped the model, the request still migrates FROM its original model:
     // rules that depend on the source (thinking display, effort defaults) must see it.
     const original = sourceBefore?.(req);

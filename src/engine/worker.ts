@@ -3,7 +3,9 @@
 // never holds every file's text; outcomes come back as plain data and are put back in candidate
 // order, so a run gives the same RunResult with or without workers.
 // This module is also the workers' entry point (see the bottom of the file).
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { getModel } from '../catalog/index.js';
 import type { ModelInfo } from '../catalog/types.js';
@@ -31,6 +33,8 @@ export interface PlanCandidatesOptions {
   /** Worker threads: undefined = automatic (see workerCount), 0 = plan in this thread. */
   workers?: number;
   onProgress?: (done: number, total: number, path: string) => void;
+  /** After the run: how many files worker threads planned (the rest were planned in this thread). */
+  onPoolDone?: (stats: { workers: number; plannedOnWorkers: number }) => void;
 }
 
 const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
@@ -88,7 +92,7 @@ export async function planCandidates(root: string, candidates: string[], opts: C
     }
     return out;
   }
-  return planOnWorkers(root, candidates, opts, workers, pool.onProgress);
+  return planOnWorkers(root, candidates, opts, workers, pool);
 }
 
 // ---------------------------------------------------------------- pool (main thread)
@@ -101,12 +105,13 @@ function cloneableOptions(opts: CandidatePlanOptions): CandidatePlanOptions {
   return Object.fromEntries(Object.entries(opts).filter(([, v]) => typeof v !== 'function')) as unknown as CandidatePlanOptions;
 }
 
-function workerUrl(): { url: URL; execArgv?: string[] } {
+/** The worker's entry: this module, built; from sources (vitest, tsx) a bootstrap that registers tsx first. */
+function workerEntry(): { entry: string | URL; evaluate: boolean } {
   const self = import.meta.url;
-  if (!self.endsWith('.ts')) return { url: new URL('./worker.js', self) };
-  // Running from sources (vitest, tsx): the worker needs a TypeScript loader unless it inherits one.
-  const hasLoader = process.execArgv.some((a) => a.includes('tsx'));
-  return { url: new URL('./worker.ts', self), execArgv: hasLoader ? undefined : ['--import', 'tsx'] };
+  if (!self.endsWith('.ts')) return { entry: new URL('./worker.js', self), evaluate: false };
+  // Node 20 does not apply an inherited `--import tsx` to a worker's own entry: register tsx's hooks, then import.
+  const api = createRequire(self).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
+  return { entry: `import(${JSON.stringify(pathToFileURL(api).href)}).then((m) => { m.register(); return import(${JSON.stringify(self)}); });`, evaluate: true };
 }
 
 /** Catalog models are shared objects elsewhere in the engine: swap the clones that crossed the thread boundary back. */
@@ -116,13 +121,13 @@ function rehydrate(outcome: CandidateOutcome): CandidateOutcome {
   return outcome;
 }
 
-async function planOnWorkers(root: string, candidates: string[], opts: CandidatePlanOptions, count: number, onProgress?: PlanCandidatesOptions['onProgress']): Promise<CandidateOutcome[]> {
+async function planOnWorkers(root: string, candidates: string[], opts: CandidatePlanOptions, count: number, { onProgress, onPoolDone }: PlanCandidatesOptions): Promise<CandidateOutcome[]> {
   const outcomes: (CandidateOutcome | undefined)[] = new Array(candidates.length);
   const queue = candidates.map((_, i) => i).reverse(); // pop() from the end = candidate order
   const fallback: number[] = []; // files a crashed or unstartable worker had: planned in this thread
   let done = 0;
   const data = { role: WORKER_ROLE, root, opts: cloneableOptions(opts) };
-  const { url, execArgv } = workerUrl();
+  const { entry, evaluate } = workerEntry();
 
   await new Promise<void>((resolveAll) => {
     let live = 0;
@@ -130,7 +135,7 @@ async function planOnWorkers(root: string, candidates: string[], opts: Candidate
     for (let w = 0; w < count; w++) {
       let worker: Worker;
       try {
-        worker = new Worker(url, { workerData: data, execArgv, stdout: false, stderr: false });
+        worker = new Worker(entry, { workerData: data, eval: evaluate });
       } catch {
         continue; // this thread plans whatever no worker takes
       }
@@ -157,7 +162,8 @@ async function planOnWorkers(root: string, candidates: string[], opts: Candidate
       worker.on('message', (reply: PlanReply) => {
         if (!inFlight.delete(reply.index)) return;
         outcomes[reply.index] = rehydrate(reply.outcome);
-        onProgress?.(++done, candidates.length, candidates[reply.index]);
+        done++; // not inside `onProgress?.(…)`: its arguments are skipped when there is no callback
+        onProgress?.(done, candidates.length, candidates[reply.index]);
         feed();
       });
       worker.on('error', lost);
@@ -171,12 +177,15 @@ async function planOnWorkers(root: string, candidates: string[], opts: Candidate
     finishIfIdle();
   });
 
+  const plannedOnWorkers = done;
+  onPoolDone?.({ workers: count, plannedOnWorkers });
   // Whatever no worker finished (none started, or one died mid-file) is planned here, in order.
   const rest = [...fallback, ...queue].sort((a, b) => a - b);
   for (const index of rest) {
     if (outcomes[index]) continue;
-    onProgress?.(done++, candidates.length, candidates[index]);
+    onProgress?.(done, candidates.length, candidates[index]);
     outcomes[index] = await planCandidate(root, candidates[index], opts);
+    done++;
   }
   return outcomes as CandidateOutcome[];
 }

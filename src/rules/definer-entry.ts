@@ -21,7 +21,9 @@ export default defineRule({
       if (!to) continue;
       const coll = occ.context?.collection?.range;
       if (mentions(ctx.text, coll, target.id)) continue; // already registered
-      const key = `${coll?.start ?? -1}:${target.id}:${occ.match.form}`;
+      // Alias and dated IDs are both first-party names: one new entry for them (Bedrock/Vertex lists get their own form).
+      const formClass = occ.match.form === 'dated' ? 'alias' : occ.match.form;
+      const key = `${coll?.start ?? -1}:${target.id}:${formClass}`;
       all.push({ occ, key, to, targetId: target.id });
       const cur = best.get(key);
       if (!cur || (occ.match.model.generation > cur.occ.match.model!.generation)) best.set(key, { occ, to });

@@ -1,4 +1,4 @@
-import { literalString, param, paramPath, addToOutputConfig } from './support/helpers.js';
+import { literalString, param, paramPath, addToOutputConfig, codeAtUse } from './support/helpers.js';
 import { defineRule, type RuleFinding } from './types.js';
 import type { EffortLevel } from '../catalog/types.js';
 
@@ -24,13 +24,13 @@ export default defineRule({
   buckets: ['caller'],
   fixTitle: 'Use an effort level the target accepts, inside output_config',
   appliesTo: () => true,
-  checkRequest(req, t) {
+  checkRequest(req, t, ctx) {
     const out: RuleFinding[] = [];
     const supported = t.target.capabilities.effort;
     // effort outside output_config (top level) is not a request parameter.
     const top = param(req, 'effort');
     if (top) {
-      const intents = supported.length ? [{ kind: 'remove-field' as const, container: req.params, field: top }, ...(paramPath(req, 'output_config', 'effort') ? [] : [addToOutputConfig(req, 'effort', { $code: top.value.text })].filter((x) => !!x))] : [{ kind: 'remove-field' as const, container: req.params, field: top }];
+      const intents = supported.length ? [{ kind: 'remove-field' as const, container: req.params, field: top }, ...(paramPath(req, 'output_config', 'effort') ? [] : [addToOutputConfig(req, 'effort', { $code: codeAtUse(top.value, ctx.text) })].filter((x) => !!x))] : [{ kind: 'remove-field' as const, container: req.params, field: top }];
       out.push({ range: top.range, message: `effort goes inside output_config, not at the top level (guide: Migrating to Opus 4.6 / Sonnet 4.6, item 2).`, fix: 'suggest', intents });
     }
     const ef = paramPath(req, 'output_config', 'effort');

@@ -6,7 +6,8 @@ export default defineRule({
   fix: 'manual',
   buckets: ['caller'],
   fixTitle: 'Confirm the organisation has 30-day data retention',
-  appliesTo: (t) => t.target.capabilities.requiresRetention,
+  // Only when moving onto such a model: code already on Fable is not re-flagged on every lint.
+  appliesTo: (t) => t.target.capabilities.requiresRetention && !(t.source?.capabilities.requiresRetention ?? false),
   checkRun(transitions) {
     const t = transitions.find((x) => x.target.capabilities.requiresRetention);
     if (!t) return [];

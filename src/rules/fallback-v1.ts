@@ -1,4 +1,4 @@
-import { field, literalString, param } from './support/helpers.js';
+import { field, literalString, param, codeAtUse } from './support/helpers.js';
 import { defineRule, type RuleFinding } from './types.js';
 import type { EditIntent } from '../languages/types.js';
 
@@ -12,7 +12,7 @@ export default defineRule({
   buckets: ['caller'],
   fixTitle: 'Move to the v2 server-side fallback shape (header and parameter together)',
   appliesTo: () => true,
-  checkRequest(req) {
+  checkRequest(req, _t, ctx) {
     const intents: EditIntent[] = [];
     const notes: string[] = [];
     let at = req.range;
@@ -33,7 +33,7 @@ export default defineRule({
       const model = field(fb.value, 'model');
       if (fb.value.kind === 'object' && model) {
         intents.push({ kind: 'remove-field', container: req.params, field: fb });
-        intents.push({ kind: 'add-field', container: req.params, path: ['fallbacks'], key: 'fallbacks', to: [{ model: { $code: model.value.text } }] });
+        intents.push({ kind: 'add-field', container: req.params, path: ['fallbacks'], key: 'fallbacks', to: [{ model: { $code: codeAtUse(model.value, ctx.text) } }] });
         if (field(fb.value, 'on_partial')) notes.push('on_partial no longer exists: partial-output behaviour is fixed (streams keep the partial; non-streaming omits it).');
       } else {
         notes.push('The v1 `fallback` value is computed: rewrite it as `fallbacks: [{model: …}]`.');

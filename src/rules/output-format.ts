@@ -1,4 +1,4 @@
-import { field, param } from './support/helpers.js';
+import { field, param, codeAtUse } from './support/helpers.js';
 import { defineRule } from './types.js';
 import type { EditIntent } from '../languages/types.js';
 
@@ -9,11 +9,11 @@ export default defineRule({
   buckets: ['caller'],
   fixTitle: 'Move output_format into output_config.format',
   appliesTo: () => true, // deprecated API-wide, on every model
-  checkRequest(req) {
+  checkRequest(req, _t, ctx) {
     const of = param(req, 'output_format');
     if (!of || req.method === 'parse') return []; // SDK parse helpers take output_format as their own argument
     const oc = param(req, 'output_config');
-    const moved = { $code: of.value.text };
+    const moved = { $code: codeAtUse(of.value, ctx.text) };
     const intents: EditIntent[] = [{ kind: 'remove-field', container: req.params, field: of }];
     if (oc) {
       if (oc.value.kind !== 'object' || field(oc.value, 'format')) {

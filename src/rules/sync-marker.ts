@@ -1,7 +1,8 @@
 import { defineRule, type RuleFinding } from './types.js';
 
 /** Comment markers teams use for spots that change at every model launch (guide: Step 1, last paragraph). */
-export const SYNC_MARKER = /\b(MODEL[ _-]?LAUNCH|KEEP[ _-]IN[ _-]SYNC|@model-update|MODEL[ _-]UPDATE|SYNC[ _-]WITH[ _-]MODELS?|UPDATE[ _-]ON[ _-]NEW[ _-]MODEL|NEW[ _-]MODEL[ _-]CHECKLIST)\b/g;
+// `@model-update` starts with a non-word character, so it sits outside the leading \b.
+export const SYNC_MARKER = /(@model-update\b|\b(?:MODEL[ _-]?LAUNCH|KEEP[ _-]IN[ _-]SYNC|MODEL[ _-]UPDATE|SYNC[ _-]WITH[ _-]MODELS?|UPDATE[ _-]ON[ _-]NEW[ _-]MODEL|NEW[ _-]MODEL[ _-]CHECKLIST)\b)/g;
 
 export default defineRule({
   id: 'sync-marker',

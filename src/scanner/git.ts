@@ -10,6 +10,12 @@ export interface GitResult {
 }
 
 /**
+ * Settings from the repository's own config that make read-only git commands run programs: an fsmonitor hook
+ * runs on every status/ls-files, hooks on some events. Scanning never executes repository code.
+ */
+const NO_REPO_COMMANDS = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null'];
+
+/**
  * Runs git in `cwd`. Variables that point git at another repository (set when we run inside a git hook)
  * are dropped, so the repository is always the one containing `cwd`.
  */
@@ -27,7 +33,7 @@ export function runGit(cwd: string, args: string[]): Promise<GitResult> {
     const err: Buffer[] = [];
     let child;
     try {
-      child = spawn('git', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+      child = spawn('git', [...NO_REPO_COMMANDS, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     } catch (e) {
       resolvePromise({ code: null, stdout: Buffer.alloc(0), stderr: '', spawnError: e as Error });
       return;

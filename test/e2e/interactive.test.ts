@@ -103,6 +103,8 @@ describe.skipIf(!hasTmux)('interactive migration in a terminal', () => {
   test('pick a subdirectory, accept one file, decline the prompt edit: exactly that is written', async () => {
     // Scope: a subdirectory, moved to with j until the cursor is on services.
     await waitFor('What should I migrate?');
+    // NO_COLOR: the pane holds no colour attributes (-e keeps them in the capture).
+    expect(tmux('capture-pane', '-p', '-e', '-t', session)).not.toMatch(/\x1b\[[0-9;]*(3[0-7]|9[0-7]|38;)/);
     let frame = await press('2', 'Pick a subdirectory:');
     for (let i = 0; i < 40 && !/› services\s/.test(frame); i++) frame = await pressAndSettle('j', frame);
     expect(frame).toMatch(/› services\s+3/);

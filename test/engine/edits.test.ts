@@ -22,8 +22,15 @@ describe('joinOwnEdits', () => {
       { start: 10, end: 10, text: 'import a.Output;\n' },
       { start: 0, end: 3, text: 'X' },
     ]);
-    expect(joined).toEqual([{ start: 10, end: 10, text: 'import a.Output;\nimport b.Thinking;\n' }, { start: 0, end: 3, text: 'X' }]);
+    expect(joined).toEqual([{ start: 0, end: 3, text: 'X' }, { start: 10, end: 10, text: 'import a.Output;\nimport b.Thinking;\n' }]);
     expect(conflictsWith(joined, [])).toBe(false);
+  });
+  it('joins an insertion strictly inside a replaced range to that replacement', () => {
+    expect(joinOwnEdits([{ start: 8, end: 8, text: 'new' }, { start: 4, end: 12, text: '' }])).toEqual([{ start: 4, end: 12, text: 'new' }]);
+    // Removing `, last: 1` up to the newline it keeps, adding `, next: 2` at the end of `last: 1`.
+    const text = 'f(a: 0, last: 1\n)';
+    const joined = joinOwnEdits([{ start: 6, end: 16, text: '\n' }, { start: 15, end: 15, text: ', next: 2' }], text);
+    expect(applyTextEdits(text, joined)).toBe('f(a: 0, next: 2\n)');
   });
   it('keeps the order of insertions that are not lines of one kind', () => {
     expect(joinOwnEdits([{ start: 4, end: 4, text: ', b' }, { start: 4, end: 4, text: ', a' }])).toEqual([{ start: 4, end: 4, text: ', b, a' }]);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { plan } from '../../src/engine/plan.js';
-import { workerCount, WORKER_MIN_CANDIDATES } from '../../src/engine/worker.js';
+import { planCandidates, workerCount, WORKER_MIN_CANDIDATES } from '../../src/engine/worker.js';
 import type { RunResult } from '../../src/engine/types.js';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'fixtures', 'sample-repo');
@@ -29,6 +29,17 @@ describe('plan on worker threads', () => {
     const inThread = await plan({ ...opts, workers: 0 });
     const onWorkers = await plan({ ...opts, workers: 3 });
     expect(withoutDuration(onWorkers)).toEqual(withoutDuration(inThread));
+  });
+
+  it('really plans on the workers, and each outcome matches the in-thread one', async () => {
+    const candidates = ['web/src/chat.ts', 'services/extractor/extract.py', 'missing-file.py', 'routing/models.yaml', 'go/summarizer/summarize.go'];
+    const opts = { target: 'auto', today: '2026-03-01' };
+    let stats: { workers: number; plannedOnWorkers: number } | undefined;
+    const onWorkers = await planCandidates(SAMPLE, candidates, opts, { workers: 2, onPoolDone: (s) => { stats = s; } });
+    const inThread = await planCandidates(SAMPLE, candidates, opts, { workers: 0 });
+    expect(stats).toEqual({ workers: 2, plannedOnWorkers: candidates.length });
+    expect(onWorkers).toEqual(inThread);
+    expect(inThread[2].skipped[0]?.reason).toBe('unreadable');
   });
 
   it('uses workers only when there are enough candidates and cores', () => {

@@ -213,3 +213,36 @@ describe('C# contextAt', () => {
     expect(b.contextAt(basic.indexOf('nucleus'))).toMatchObject({ inComment: true });
   });
 });
+
+describe('csharp: initialiser-less objects, tool classes, moved code', () => {
+  const head = 'using Anthropic;\nusing Anthropic.Models.Messages;\n\nAnthropicClient client = new();\n';
+  it('adds a field to `new ThinkingConfigAdaptive()` by writing an initialiser; `new()` keeps its parentheses', async () => {
+    const text = `${head}await client.Messages.Create(new MessageCreateParams\n{\n    Model = Model.ClaudeOpus4_8,\n    MaxTokens = 1024,\n    Thinking = new ThinkingConfigAdaptive(),\n    Messages = [],\n});\n`;
+    const p = await parse(text);
+    const thinking = field(p.view.requests[0].params, 'thinking')!;
+    const out = await rewrite(p, text, [{ kind: 'add-field', container: thinking.value, path: ['thinking', 'display'], key: 'display', to: 'summarized' }]);
+    expect(out).toContain('Thinking = new ThinkingConfigAdaptive { Display = Display.Summarized },');
+  });
+
+  it('a tool type implied by its class changes the class; an unknown target type is refused', async () => {
+    const text = `${head}await client.Messages.Create(new MessageCreateParams\n{\n    Model = Model.ClaudeOpus4_8,\n    MaxTokens = 1024,\n    Tools = [new ToolTextEditor20250124()],\n    Messages = [],\n});\n`;
+    const p = await parse(text);
+    const type = field(p.view.tools[0], 'type')!;
+    expect(await rewrite(p, text, [{ kind: 'set-value', value: type.value, path: ['tools', '*', 'type'], to: 'text_editor_20250728' }])).toContain('Tools = [new ToolTextEditor20250728()],');
+    expect(p.render({ kind: 'set-value', value: type.value, path: ['tools', '*', 'type'], to: 'text_editor_29990101' })).toHaveProperty('refused');
+  });
+
+  it('moved multi-line code is re-indented inside an Allman-style initialiser; the last member of a one-line object leaves `{ }`', async () => {
+    const text = `using System.Net.Http.Json;\n\nclass P\n{\n    void F(HttpClient http) =>\n        http.PostAsJsonAsync("https://api.anthropic.com/v1/messages", new\n        {\n            model = "claude-opus-4-8",\n            max_tokens = 10,\n            output_config = new { effort = "low" },\n            output_format = new\n            {\n                type = "json_schema",\n            },\n        });\n}\n`;
+    const p = await parse(text);
+    const params = p.view.requests[0].params;
+    const of = field(params, 'output_format')!;
+    const out = await rewrite(p, text, [{ kind: 'add-field', container: params, path: ['extra'], key: 'extra', to: { format: { $code: of.value.text } } }]);
+    expect(out).toContain('            extra = new\n            {\n                format = new\n                {\n                    type = "json_schema",\n                },\n            },\n');
+    const oc = field(params, 'output_config')!;
+    const q = await parse(text);
+    const oc2 = field(q.view.requests[0].params, 'output_config')!;
+    expect(oc2.value.range).toEqual(oc.value.range);
+    expect(await rewrite(q, text, [{ kind: 'remove-field', container: oc2.value, field: field(oc2.value, 'effort')! }])).toContain('output_config = new { },');
+  });
+});

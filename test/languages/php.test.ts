@@ -143,7 +143,8 @@ describe('PHP rewrites', () => {
             ],
             outputConfig: ['effort' => 'high'],
         );`);
-    expect(out).toContain("requestOptions: ['extraHeaders' => []],");
+    // The emptied client option goes whole, not as `requestOptions: ['extraHeaders' => []]`.
+    expect(out).toContain("new Client(\n            apiKey: getenv('ANTHROPIC_API_KEY'),\n        );");
 
     const p2 = await parse(text);
     const gone = await rewrite(p2, text, [{ kind: 'remove-definition', value: field(p2.view.requests[0].params, 'model')!.value }]);

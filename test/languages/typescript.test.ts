@@ -527,6 +527,60 @@ export const PRIMARY = { OPUS_4_6: 'claude-opus-4-6', OPUS_4_8: 'claude-opus-4-8
       .replace('    messages,\n  });', "    messages,\n    thinking: { type: 'adaptive' },\n  });"));
   });
 
+  it('moved multi-line code is re-indented; joined onto one line only inside an inline object', async () => {
+    const text = [
+      "import Anthropic from '@anthropic-ai/sdk';",
+      'const client = new Anthropic();',
+      'await client.beta.messages.create({',
+      "  model: 'claude-opus-4-8',",
+      '  max_tokens: 1024,',
+      '  output_format: {',
+      "    type: 'json_schema',",
+      "    schema: { type: 'object' },",
+      '  },',
+      '  output_config: { effort: \'low\' },',
+      '  messages: [],',
+      '});',
+      '',
+    ].join('\n');
+    const p = await parse(text, 'moved.ts');
+    const [req] = p.view.requests;
+    const moved = { $code: field(req.params, 'output_format')!.value.text };
+    const out = await rewrite(p, text, 'moved.ts', [{ kind: 'add-field', container: req.params, path: ['extra'], key: 'extra', to: { format: moved } }]);
+    expect(out).toContain("  messages: [],\n  extra: {\n    format: {\n      type: 'json_schema',\n      schema: { type: 'object' },\n    },\n  },\n});");
+    const oc = field(req.params, 'output_config')!.value;
+    const inline = await rewrite(p, text, 'moved.ts', [{ kind: 'add-field', container: oc, path: ['output_config', 'format'], key: 'format', to: moved }]);
+    expect(inline).toContain("  output_config: { effort: 'low', format: { type: 'json_schema', schema: { type: 'object' } } },");
+  });
+
+  it('literals added to an un-annotated params object get `as const` in TS (not in JS, not in call arguments)', async () => {
+    const body = "const params = {\n  model: 'claude-sonnet-4-6',\n  max_tokens: 256,\n  thinking: { type: 'enabled', budget_tokens: 1024 },\n  messages: [],\n};\nawait client.messages.create(params);\n";
+    const head = "import Anthropic from '@anthropic-ai/sdk';\nconst client = new Anthropic();\n";
+    for (const [path, suffix] of [['untyped.ts', ' as const'], ['untyped.mjs', '']] as const) {
+      const text = head + body;
+      const p = await parse(text, path);
+      const [req] = p.view.requests;
+      const out = await rewrite(p, text, path, [
+        { kind: 'add-field', container: req.params, path: ['output_config'], key: 'output_config', to: { effort: 'medium' } },
+        { kind: 'set-value', value: field(req.params, 'thinking')!.value, path: ['thinking'], to: { type: 'adaptive' } },
+      ]);
+      expect(out).toContain(`  output_config: { effort: 'medium'${suffix} },`);
+      expect(out).toContain(`  thinking: { type: 'adaptive'${suffix} },`);
+    }
+    const typed = head + body.replace('const params = {', 'const params: Anthropic.MessageCreateParamsNonStreaming = {');
+    const p = await parse(typed, 'typed.ts');
+    const out = await rewrite(p, typed, 'typed.ts', [{ kind: 'add-field', container: p.view.requests[0].params, path: ['output_config'], key: 'output_config', to: { effort: 'medium' } }]);
+    expect(out).toContain("  output_config: { effort: 'medium' },");
+  });
+
+  it('remove-definition between blank lines leaves one blank line', async () => {
+    const text = "import Anthropic from '@anthropic-ai/sdk';\n\nconst BUDGET = 4096;\n\nconst client = new Anthropic();\nawait client.messages.create({ model: 'claude-opus-4-6', max_tokens: 8000, thinking: { type: 'enabled', budget_tokens: BUDGET }, messages: [] });\n";
+    const p = await parse(text, 'budget.ts');
+    const budget = field(field(p.view.requests[0].params, 'thinking')!.value, 'budget_tokens')!.value;
+    const out = await rewrite(p, text, 'budget.ts', [{ kind: 'remove-definition', value: budget }]);
+    expect(out.startsWith("import Anthropic from '@anthropic-ai/sdk';\n\nconst client = new Anthropic();\n")).toBe(true);
+  });
+
   it('rename-call refuses when beta types are named at the call', async () => {
     const text = `import Anthropic from '@anthropic-ai/sdk';\nconst client = new Anthropic();\nconst params: Anthropic.Beta.MessageCreateParamsNonStreaming = { model: 'claude-sonnet-4-5', max_tokens: 1, messages: [] };\nconst msg = await client.beta.messages.create(params);\n`;
     const p = await parse(text, 'typed.ts');

@@ -18,7 +18,7 @@ function makeRepo(): string {
   roots.push(root);
   const files: Record<string, string> = {};
   // Padding makes each write take a little longer, widening the window the signal lands in.
-  const padding = `# ${'filler text '.repeat(40)}\n`.repeat(400);
+  const padding = `# ${'filler text '.repeat(40)}\n`.repeat(4);
   for (let i = 0; i < FILE_COUNT; i++) {
     files[`src/mod_${String(i).padStart(4, '0')}.py`] = `import anthropic\n\nclient = anthropic.Anthropic()\n${padding}\ndef ask_${i}():\n    return client.messages.create(\n        model="claude-3-opus-20240229",\n        max_tokens=1024,\n        messages=[{"role": "user", "content": "q${i}"}],\n    )\n`;
   }

@@ -4,11 +4,11 @@
 // array's own quote and key style, `//` comments, `||` gates. Shapes follow the per-SDK table's PHP
 // row (`thinking: ['type' => 'adaptive']`, `outputConfig: ['effort' => 'high']`).
 import type { Node } from 'web-tree-sitter';
-import { eolOf, indentOf } from '../edit-helpers.js';
-import type { EditIntent, NeutralValue, Range, RenderResult, RequestView, ValueView } from '../types.js';
+import { eolOf, indentOf, removeListItem } from '../edit-helpers.js';
+import type { EditIntent, NeutralValue, Range, RenderResult, RequestView, TextEdit, ValueView } from '../types.js';
 import { ancestors, camelCase, nodeAt, rangeKey, rangeOf } from '../tree-sitter/common.js';
 import { renderRpc, type Constructs, type ListContainer, type RpcSyntax } from '../tree-sitter/shared-rpc.js';
-import { phpArrayKey, phpStringLiteral, phpValue, type PhpStyle } from './syntax.js';
+import { canonicalKey, phpArrayKey, phpString, phpStringLiteral, phpValue, usesTrailingComma, type PhpStyle } from './syntax.js';
 import type { PhpAnalysis } from './views.js';
 
 const GATE_FUNCTIONS = /^(str_contains|str_starts_with|str_ends_with|strpos|stripos|str_begins_with|preg_match|fnmatch|strcasecmp|strcmp|in_array|array_key_exists|isset)$/;
@@ -28,7 +28,7 @@ export function phpConstructs(root: Node, text: string, offset: number): Constru
         const open = a.children.find((c) => c.type === '[' || c.type === '(')!;
         out.collection = {
           kind: keyed ? 'map' : 'list', range: rangeOf(a), entries: items.length, entry: rangeOf(child), items: items.map(rangeOf),
-          inner: { start: open.endIndex, end: a.lastChild!.startIndex }, trailingSeparatorAllowed: true,
+          inner: { start: open.endIndex, end: a.lastChild!.startIndex }, trailingSeparatorAllowed: usesTrailingComma(text, items.map(rangeOf), a.lastChild!.startIndex),
           ...(key ? { key: rangeOf(key), inKey: offset >= key.startIndex && offset < key.endIndex } : {}),
         };
       } else if (a.type === 'enum_declaration_list' && child.type === 'enum_case') {
@@ -137,5 +137,80 @@ export function renderPhp(ctx: PhpRenderContext, intent: EditIntent): RenderResu
       return { edits: [{ start: seg.receiverEnd, end: seg.betaEnd, text: '' }] };
     },
   };
-  return renderRpc({ text, analysis, syntax }, intent);
+  if (intent.kind === 'remove-field' || intent.kind === 'remove-element') {
+    const emptied = removeEmptied(ctx, intent.kind === 'remove-field' ? intent.field.range : intent.element.range);
+    if (emptied) return emptied;
+  }
+  // `create(...$params)`: a new request field joins the others in the `$params` array.
+  const spread = intent.kind === 'add-field' ? analysis.spreadTargets.get(rangeKey(intent.container.range)) : undefined;
+  if (intent.kind === 'add-field' && spread && !intent.container.fields?.some((f) => f.key === intent.key)) return renderRpc({ text, analysis, syntax }, { ...intent, container: spread });
+  const result = renderRpc({ text, analysis, syntax }, intent);
+  if (intent.kind === 'remove-definition' && 'edits' in result && result.edits.length === 1) return { edits: [withoutStrayBlankLine(text, result.edits[0])] };
+  return result;
+}
+
+const BLOCK_OPENER = /\{\s*$/;
+const BLOCK_CLOSER = /^\s*\}/;
+
+/**
+ * A removed definition must not leave a blank line at the top or bottom of a block, nor two in a row:
+ * the blank line that separated it from its neighbours goes with it.
+ */
+function withoutStrayBlankLine(text: string, edit: TextEdit): TextEdit {
+  if (edit.text !== '' || edit.start === 0 || text[edit.start - 1] !== '\n') return edit;
+  const blank = (s: string) => /^[ \t]*\r?$/.test(s);
+  const prevStart = text.lastIndexOf('\n', edit.start - 2) + 1;
+  const prevLine = text.slice(prevStart, edit.start - 1);
+  const nextEnd = text.indexOf('\n', edit.end);
+  const nextLine = text.slice(edit.end, nextEnd === -1 ? text.length : nextEnd);
+  if (blank(nextLine) && nextEnd !== -1 && (blank(prevLine) || BLOCK_OPENER.test(prevLine))) return { ...edit, end: nextEnd + 1 };
+  if (blank(prevLine) && BLOCK_CLOSER.test(nextLine)) return { ...edit, start: prevStart };
+  return edit;
+}
+
+/** Option arrays that mean nothing once empty: `requestOptions: ['extraHeaders' => []]` goes whole. */
+const EMPTIABLE_OPTION = /^(request_options|extra_headers|default_headers|headers|output_config)$/;
+
+/**
+ * Removing the only entry of an array: an option array left empty goes with its key or named argument
+ * (recursively); any other array becomes `[]`.
+ */
+function removeEmptied(ctx: PhpRenderContext, entry: Range): RenderResult | undefined {
+  const { text } = ctx;
+  let item = entry;
+  let edit: { start: number; end: number; text: string } | undefined;
+  for (;;) {
+    const found = ownerOf(ctx, item);
+    if (!found || found.container.items.length !== 1 || found.node.type !== 'array_creation_expression') break;
+    if (/\/\/|#|\/\*/.test(text.slice(found.container.inner.start, found.container.inner.end).replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, ''))) break; // a comment inside would be lost
+    edit = { start: found.container.inner.start, end: found.container.inner.end, text: '' };
+    const holder = found.node.parent;
+    let name: string | undefined;
+    if (holder?.type === 'argument') name = holder.childForFieldName('name')?.text;
+    else if (holder?.type === 'array_element_initializer' && holder.children.some((c) => c.type === '=>')) {
+      const key = holder.namedChildren[0];
+      name = key && key.id !== found.node.id ? phpString(key, text)?.value : undefined;
+    }
+    if (!holder || !name || !EMPTIABLE_OPTION.test(canonicalKey(name))) break;
+    const outer = ownerOf(ctx, rangeOf(holder));
+    if (!outer) break;
+    if (outer.container.items.length > 1) {
+      const index = outer.container.items.findIndex((r) => r.start === holder.startIndex && r.end === holder.endIndex);
+      return { edits: [removeListItem(text, { items: outer.container.items, separator: outer.container.separator ?? ',', trailingSeparatorAllowed: outer.container.trailingSeparatorAllowed, lineComment: ['//', '#'] }, index)] };
+    }
+    item = rangeOf(holder);
+  }
+  return edit ? { edits: [edit] } : undefined;
+}
+
+/** The registered literal (array, named arguments) holding `item` as an entry, with its node. */
+function ownerOf(ctx: PhpRenderContext, item: Range): { container: ListContainer; node: Node } | undefined {
+  for (const [k, c] of ctx.analysis.containers) {
+    if (!c.items.some((r) => r.start === item.start && r.end === item.end)) continue;
+    const [start, end] = k.split(':').map(Number);
+    let n: Node | null = ctx.root.descendantForIndex(start, Math.max(start, end - 1));
+    while (n && !(n.startIndex === start && n.endIndex === end)) n = n.parent;
+    if (n) return { container: c, node: n };
+  }
+  return undefined;
 }

@@ -2,7 +2,7 @@
 // `use` clauses, and the writing of neutral values as PHP (`['key' => value]`, quotes of the file).
 import type { Node } from 'web-tree-sitter';
 import { isRawCode, type NeutralValue, type Range } from '../types.js';
-import { decodeEscapes, snakeCase } from '../tree-sitter/common.js';
+import { decodeEscapes, dedentContinuation, snakeCase } from '../tree-sitter/common.js';
 
 export interface PhpString {
   value: string;
@@ -100,12 +100,32 @@ export function phpValue(v: NeutralValue, style: PhpStyle): string {
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
   if (typeof v === 'string') return phpStringLiteral(v, style.quote);
-  if (Array.isArray(v)) return `[${v.map((x) => phpValue(x, style)).join(', ')}]`;
-  if (isRawCode(v)) return v.$code;
+  if (Array.isArray(v)) {
+    const items = v.map((x) => phpValue(x, style));
+    return items.some((i) => i.includes('\n')) ? multiline(items) : `[${items.join(', ')}]`;
+  }
+  // Source carried over keeps its shape; continuation lines become relative to its first line.
+  if (isRawCode(v)) return dedentContinuation(v.$code);
   const entries = Object.entries(v);
   // An empty JSON object must stay an object on the wire (`[]` would be sent as a list).
   if (!entries.length) return 'new \\stdClass()';
-  return `[${entries.map(([k, x]) => `${phpArrayKey(k, style)} => ${phpValue(x, style)}`).join(', ')}]`;
+  const items = entries.map(([k, x]) => `${phpArrayKey(k, style)} => ${phpValue(x, style)}`);
+  // A multi-line value (moved source) opens the array onto lines of its own, as people write it.
+  return items.some((i) => i.includes('\n')) ? multiline(items) : `[${items.join(', ')}]`;
+}
+
+/** `[`, one entry per line with a trailing comma (indented one step, relative to the first line), `]`. */
+function multiline(items: string[]): string {
+  return `[\n${items.map((i) => `    ${i.replace(/\n/g, '\n    ')},`).join('\n')}\n]`;
+}
+
+/**
+ * Trailing commas are legal in PHP arrays and argument lists (8.0+) but a matter of house style: a
+ * list whose last entry has none keeps none when its last entry is removed.
+ */
+export function usesTrailingComma(text: string, items: Range[], innerEnd: number): boolean {
+  const last = items.at(-1);
+  return !last || /^\s*,/.test(text.slice(last.end, innerEnd));
 }
 
 export function parsePhpNumber(text: string): number | undefined {

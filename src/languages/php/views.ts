@@ -16,7 +16,7 @@ import type { Node } from 'web-tree-sitter';
 import type { ClientView, FieldView, FileView, HeaderView, Platform, Range, RequestMethod, RequestView, ValueView } from '../types.js';
 import { rangeKey, rangeOf, walk } from '../tree-sitter/common.js';
 import { isToolDefinition, modelRangesOf, objectsIn, StopReasonGroups, type ListContainer, type RpcAnalysis } from '../tree-sitter/shared-rpc.js';
-import { canonicalKey, parsePhpNumber, phpString, readImports, resolveClassName, type PhpImports } from './syntax.js';
+import { canonicalKey, parsePhpNumber, phpString, readImports, resolveClassName, usesTrailingComma, type PhpImports } from './syntax.js';
 
 const CLIENT_CLASSES: Record<string, Platform> = {
   'Anthropic\\Client': 'first-party',
@@ -47,6 +47,11 @@ interface Definition {
 export interface PhpAnalysis extends RpcAnalysis {
   imports: PhpImports;
   betaSegments: Map<string, { receiverEnd: number; betaEnd: number }>;
+  /**
+   * Named arguments (by rangeKey) made of one `...$params` spread of an array literal used only there:
+   * new request fields go into that array, next to the fields it already holds.
+   */
+  spreadTargets: Map<string, ValueView>;
   quote: '"' | "'";
 }
 
@@ -315,13 +320,13 @@ export function analyzePhp(root: Node, text: string, syntaxErrors: number): PhpA
       const view: ValueView = { kind: 'array', range: rangeOf(n), text: n.text, elements: items.map((i) => valueOf(i.namedChildren[0] ?? i, depth + 1)) };
       // An element's range is the element expression (the initializer wraps it 1:1).
       view.elements = items.map((i) => ({ ...valueOf(i.namedChildren.at(-1) ?? i, depth + 1), range: rangeOf(i), text: i.text }));
-      register(view, { kind: 'array', items: items.map(rangeOf), inner, trailingSeparatorAllowed: true, style: 'list' });
+      register(view, { kind: 'array', items: items.map(rangeOf), inner, trailingSeparatorAllowed: usesTrailingComma(text, items.map(rangeOf), inner.end), style: 'list' });
       return view;
     }
     const view: ValueView = { kind: 'object', range: rangeOf(n), text: n.text, fields: [] };
     const keys = items.map((i) => (i.children.some((c) => c.type === '=>') ? i.namedChildren[0] : undefined));
     const camelKeys = keys.some((k) => k && /^['"][a-z]+[A-Z]\w*['"]$/.test(k.text));
-    const c = register(view, { kind: 'object', items: items.map(rangeOf), inner, trailingSeparatorAllowed: true, style: camelKeys ? 'array:camel' : 'array' });
+    const c = register(view, { kind: 'object', items: items.map(rangeOf), inner, trailingSeparatorAllowed: usesTrailingComma(text, items.map(rangeOf), inner.end), style: camelKeys ? 'array:camel' : 'array' });
     items.forEach((item, index) => {
       if (item.type === 'variadic_unpacking') {
         spreadInto(view, c, item, depth);
@@ -362,7 +367,7 @@ export function analyzePhp(root: Node, text: string, syntaxErrors: number): PhpA
   function namedArgs(argsNode: Node, skip: (key: string, valueNode: Node) => boolean): { view: ValueView; container: ListContainer } {
     const args = argsOf(argsNode);
     const view: ValueView = { kind: 'object', range: rangeOf(argsNode), text: argsNode.text, fields: [] };
-    const c = register(view, { kind: 'object', items: args.map(rangeOf), inner: { start: argsNode.startIndex + 1, end: argsNode.endIndex - 1 }, trailingSeparatorAllowed: true, style: 'named-args' });
+    const c = register(view, { kind: 'object', items: args.map(rangeOf), inner: { start: argsNode.startIndex + 1, end: argsNode.endIndex - 1 }, trailingSeparatorAllowed: usesTrailingComma(text, args.map(rangeOf), argsNode.endIndex - 1), style: 'named-args' });
     args.forEach((arg, index) => {
       const name = arg.childForFieldName('name');
       const valueNode = argValue(arg);
@@ -453,6 +458,7 @@ export function analyzePhp(root: Node, text: string, syntaxErrors: number): PhpA
 
   const requests: RequestView[] = [];
   const betaSegments = new Map<string, { receiverEnd: number; betaEnd: number }>();
+  const spreadTargets = new Map<string, ValueView>();
   const isMember = (n: Node | null, name: string) => !!n && (n.type === 'member_access_expression' || n.type === 'nullsafe_member_access_expression') && memberName(n) === name;
   const looksLikeParams = (v: ValueView, opaque: boolean) => opaque || !!v.fields?.some((f) => f.key === 'model' || f.key === 'max_tokens' || f.key === 'messages');
 
@@ -500,6 +506,14 @@ export function analyzePhp(root: Node, text: string, syntaxErrors: number): PhpA
       });
       params = r.view;
       opaque = !!r.container.opaque;
+      const spreads = args.map((a) => argValue(a)).filter((v) => v?.type === 'variadic_unpacking');
+      const spreadValue = spreads.length === 1 && spreads[0]!.namedChildren[0] ? valueOf(spreads[0]!.namedChildren[0]) : undefined;
+      const spreadArray = spreadValue && containers.get(rangeKey(spreadValue.range));
+      if (spreadValue?.kind === 'object' && spreadValue.via?.references === 1 && spreadArray && !spreadArray.opaque) {
+        // Spread into named arguments, its keys are parameter names: camelCase.
+        spreadArray.style = 'array:camel';
+        spreadTargets.set(rangeKey(params.range), spreadValue);
+      }
     }
     if (!known && !(imports.importsSdk && (batch || looksLikeParams(params, opaque)))) continue;
     const platform: Platform = known?.platform ?? 'unknown';
@@ -642,7 +656,7 @@ export function analyzePhp(root: Node, text: string, syntaxErrors: number): PhpA
   uses.push(...stops.uses());
 
   const view: FileView = { language: 'php', requests, clients, responseUses: uses, tools: [...tools.values()], strings, comments, syntaxErrors };
-  return { view, containers, fieldOwners, definitions: definitionStatements, modelRanges: modelRangesOf(requests), imports, betaSegments, quote };
+  return { view, containers, fieldOwners, definitions: definitionStatements, modelRanges: modelRangesOf(requests), imports, betaSegments, spreadTargets, quote };
 }
 
 function ifChainOf(n: Node): Node {

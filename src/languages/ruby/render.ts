@@ -4,7 +4,7 @@
 // `output_config: { effort: "high" }` (anthropic-sdk-ruby takes plain hashes for every model param:
 // lib/anthropic/models/message_create_params.rb, `OrHash` types).
 import type { Node } from 'web-tree-sitter';
-import type { EditIntent, NeutralValue, Range, RenderResult, RequestView, ValueView } from '../types.js';
+import type { EditIntent, NeutralValue, Range, RenderResult, RequestView, TextEdit, ValueView } from '../types.js';
 import { rangeKey, rangeOf } from '../tree-sitter/common.js';
 import { renderRpc, type ListContainer, type RpcSyntax } from '../tree-sitter/shared-rpc.js';
 import { rubyConstructs } from './context.js';
@@ -72,7 +72,28 @@ export function renderRuby(ctx: RubyRenderContext, intent: EditIntent): RenderRe
   // `create(**params)`: a new request field joins the others in the `params` hash.
   const splatted = intent.kind === 'add-field' ? analysis.splatTargets.get(rangeKey(intent.container.range)) : undefined;
   if (intent.kind === 'add-field' && splatted && !intent.container.fields?.some((f) => f.key === intent.key)) return renderRpc({ text, analysis, syntax }, { ...intent, container: splatted });
-  return renderRpc({ text, analysis, syntax }, intent);
+  const result = renderRpc({ text, analysis, syntax }, intent);
+  if (intent.kind === 'remove-definition' && 'edits' in result && result.edits.length === 1) return { edits: [withoutStrayBlankLine(text, result.edits[0])] };
+  return result;
+}
+
+const BLOCK_OPENER = /^\s*(class|module|def|begin)\b|\bdo(\s*\|[^|]*\|)?\s*$|[{|]\s*$/;
+const BLOCK_CLOSER = /^\s*(end\b|\})/;
+
+/**
+ * A removed definition must not leave a blank line at the top or bottom of a block, nor two in a row:
+ * the blank line that separated it from its neighbours goes with it.
+ */
+function withoutStrayBlankLine(text: string, edit: TextEdit): TextEdit {
+  if (edit.text !== '' || edit.start === 0 || text[edit.start - 1] !== '\n') return edit;
+  const blank = (s: string) => /^[ \t]*\r?$/.test(s);
+  const prevStart = text.lastIndexOf('\n', edit.start - 2) + 1;
+  const prevLine = text.slice(prevStart, edit.start - 1);
+  const nextEnd = text.indexOf('\n', edit.end);
+  const nextLine = text.slice(edit.end, nextEnd === -1 ? text.length : nextEnd);
+  if (blank(nextLine) && nextEnd !== -1 && (blank(prevLine) || BLOCK_OPENER.test(prevLine))) return { ...edit, end: nextEnd + 1 };
+  if (blank(prevLine) && BLOCK_CLOSER.test(nextLine)) return { ...edit, start: prevStart };
+  return edit;
 }
 
 /** Option hashes that mean nothing once empty: `request_options: { extra_headers: {} }` goes whole. */

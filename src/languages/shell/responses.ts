@@ -40,7 +40,7 @@ function mentionsStop(n: Node | null, vars: Set<string>): boolean {
 
 /** The static text of a test operand or case pattern (`"max_tokens"`, `'refusal'`, `end_turn`). */
 function staticWord(n: Node, decoder: WordDecoder): string | undefined {
-  if (n.type === 'word') return n.text;
+  if (n.type === 'word' || n.type === 'extglob_pattern') return /[*?[\]]/.test(n.text) ? undefined : n.text;
   if (n.type === 'raw_string' || n.type === 'string') {
     const host = decoder.word(n);
     return /[$`]/.test(n.text) ? undefined : host.text;

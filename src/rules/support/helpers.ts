@@ -23,6 +23,11 @@ export function paramPath(req: RequestView, ...keys: string[]): FieldView | unde
   return f;
 }
 
+/** The expression as written at the use site: the name for a value reached through a constant, never its definition. */
+export function codeAtUse(v: ValueView, text: string): string {
+  return v.via ? text.slice(v.via.useRange.start, v.via.useRange.end) : v.text;
+}
+
 export function literalString(v: ValueView | undefined): string | undefined {
   return typeof v?.literal === 'string' ? v.literal : undefined;
 }
