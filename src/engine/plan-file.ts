@@ -23,6 +23,8 @@ export interface PlanFileOptions {
   applySuggestions?: boolean | string[];
   /** Per-finding decision by finding key (UI): overrides the defaults above. */
   decide?: (key: string, finding: Finding) => 'apply' | 'skip' | undefined;
+  /** Per-finding choice among a finding's alternatives (`Finding.choices`), by finding key. */
+  choose?: (key: string) => string | undefined;
   /** Rules turned off and severity overrides (config). */
   rulesOff?: string[];
   severity?: Record<string, Severity>;
@@ -42,6 +44,28 @@ interface PassFinding {
   pass: number;
   /** The changed lines before/after this finding's own edits (pass 0 only). */
   preview?: { before: string; after: string };
+  choices?: Finding['choices'];
+}
+
+/** The finding with the chosen alternative's fix in place of the default. */
+function withChoice(finding: RuleFinding, choice: string | undefined): RuleFinding {
+  const alt = choice && choice !== finding.choice ? finding.alternatives?.find((a) => a.choice === choice) : undefined;
+  if (!alt) return finding;
+  return { ...finding, choice: alt.choice, intents: alt.intents, fixTitle: alt.title, fix: alt.intents.length ? finding.fix === 'manual' ? 'suggest' : finding.fix : 'manual' };
+}
+
+function choicePreviews(parsed: ParsedFile, text: string, proposed: RuleFinding, chosen: string | undefined): Finding['choices'] {
+  const options = [{ choice: proposed.choice ?? 'default', title: proposed.fixTitle ?? '', intents: proposed.intents ?? [] }, ...(proposed.alternatives ?? [])];
+  return options.map((o) => {
+    const edits: TextEdit[] = [];
+    for (const intent of o.intents) {
+      const r = renderSafely(parsed, intent);
+      if ('refused' in r) return { choice: o.choice, title: `${o.title} (not possible here: ${r.refused})` };
+      edits.push(...r.edits);
+    }
+    const preview = edits.length ? previewOf(text, joinOwnEdits(edits, text)) : undefined;
+    return { choice: o.choice, title: o.title, before: preview?.before, after: preview?.after, chosen: o.choice === (chosen ?? proposed.choice ?? 'default') || undefined };
+  });
 }
 
 /** Whole lines touched by `edits`, before and after applying them alone. */
@@ -118,9 +142,12 @@ export async function planFile(path: string, text: string, language: LanguageId,
 
       // Render every finding's intents (for previews); apply only the wanted ones that do not overlap.
       const candidates: { pf: PassFinding; want: boolean }[] = [];
-      for (const { rule, finding } of found) {
-        const pf: PassFinding = { rule, finding, range: toOriginal(finding.range), edits: [], applied: false, pass };
-        const key = findingKey(path, rule.id, text, pf.range);
+      for (const { rule, finding: proposed } of found) {
+        const range = toOriginal(proposed.range);
+        const key = findingKey(path, rule.id, text, range);
+        const finding = withChoice(proposed, opts.choose?.(key));
+        const pf: PassFinding = { rule, finding, range, edits: [], applied: false, pass };
+        if (pass === 0 && proposed.alternatives?.length && parsed) pf.choices = choicePreviews(parsed, current, proposed, finding.choice);
         candidates.push({ pf, want: shouldApply(rule, finding, key, opts, suppressions, text, pf.range) });
       }
       const flat = candidates.flatMap((c, ci) => (c.pf.finding.intents ?? []).map((intent) => ({ ci, intent })));
@@ -377,6 +404,7 @@ function toFindings(path: string, text: string, reported: PassFinding[], opts: P
       applied: pf.applied,
       before: pf.preview?.before,
       after: pf.preview?.after,
+      choices: pf.choices,
     };
     if (isSuppressed(suppressions, rule.id, a.line)) f.suppressed = 'inline';
     out.push(f);

@@ -35,6 +35,8 @@ export interface Finding {
   suppressed?: 'inline' | 'baseline';
   /** Whether this run's planned text includes this finding's edit. */
   applied?: boolean;
+  /** Fixes a person may choose between (the default first), each with its own preview; `chosen` marks the one planned. */
+  choices?: { choice: string; title: string; before?: string; after?: string; chosen?: boolean }[];
 }
 
 export interface SkippedFile {

@@ -37,6 +37,12 @@ export default defineRule({
         intents: chosen && !ctx.generated ? [{ kind: 'add-alongside', at: occ.match.start, from: occ.match.text, to }] : [],
         from: occ.match.text,
         to,
+        // The guide's three answers (Step 1, bucket 2): add alongside (default), leave, retire the old model.
+        choice: 'add-alongside',
+        alternatives: ctx.generated ? undefined : [
+          { choice: 'leave', title: 'Leave the registry as it is', intents: [] },
+          { choice: 'retire-old', title: `Retire ${occ.match.text}: replace it with ${to}`, intents: [{ kind: 'replace', range: { start: occ.match.start, end: occ.match.end }, text: to }] },
+        ],
         notes: chosen ? ['Other choices: leave the registry alone, or retire the old model (remove it) if it is no longer served.'] : [`A new ${targetId} entry is offered once, next to the newest old entry of this registry.`],
       });
     }

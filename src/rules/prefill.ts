@@ -67,7 +67,19 @@ export default defineRule({
     const intent = classifyPrefill(text);
     const intents = prefillReplacement(req, messages, last, intent);
     const label = { 'output-format': 'structured outputs (output_config.format with a JSON schema you must fill in)', 'system-instruction': 'a system-prompt instruction to skip the preamble', 'user-turn': 'a user-turn continuation' }[intent];
+    const titles: Record<PrefillIntent, string> = {
+      'output-format': 'Structured outputs: output_config.format with a JSON schema',
+      'system-instruction': 'A system-prompt instruction (skip the preamble)',
+      'user-turn': 'A user-turn continuation',
+    };
+    const alternatives = (['output-format', 'system-instruction', 'user-turn'] as const)
+      .filter((i) => i !== intent)
+      .map((i) => ({ choice: i, title: titles[i], intents: prefillReplacement(req, messages, last, i) }))
+      .filter((a) => a.intents.length > 0);
     return [{
+      choice: intent,
+      fixTitle: titles[intent],
+      alternatives,
       range: last.range,
       message: `The request ends with an assistant turn (a prefill), which returns 400 on ${t.target.id}; replace it with ${label} (guide: Migrating to the 4.6 family, item 3).`,
       fix: intents.length ? 'suggest' : 'manual',

@@ -34,9 +34,12 @@ export default defineRule({
     let fix: RuleFinding['fix'] = 'auto';
     // Budget plumbing: a constant used only here goes with it; a shared or computed one is left for a person.
     const via = budgetField?.value.via;
+    // On 4.7+ the old config returns 400, so the rewrite itself stays automatic and only the plumbing is
+    // left to a person; on 4.6 (deprecated, still served) the whole fix waits for a person.
+    const lower = () => { if (transitional) fix = 'suggest'; };
     if (via && !via.external && via.references === 1) intents.push({ kind: 'remove-definition', value: budgetField!.value });
-    else if (via) { fix = 'suggest'; notes.push(`The budget comes from \`${via.name}\`, which is used elsewhere or defined in another module: delete it once nothing else needs it.`); }
-    else if (budgetField && budget === undefined) { fix = 'suggest'; notes.push('The budget is computed: delete the code that computes it once nothing else uses it.'); }
+    else if (via) { lower(); notes.push(`The budget comes from \`${via.name}\`, which is used elsewhere or defined in another module: it is kept; delete it once nothing else needs it.`); }
+    else if (budgetField && budget === undefined) { lower(); notes.push('The budget is computed: the computation is kept; delete it once nothing else uses it.'); }
     if (thinking.value.via?.external) fix = 'suggest';
     const hasEffort = !!paramPath(req, 'output_config', 'effort');
     const suggested = effortForBudget(budget);
@@ -65,7 +68,7 @@ export default defineRule({
     what: 'Rewrites manual extended thinking (`thinking: {type: "enabled", budget_tokens: N}`) to adaptive thinking in each SDK\'s syntax, and on Opus 4.7+ adds `output_config.effort: "high"` when the request sets no effort.',
     why: 'Manual extended thinking is deprecated on Opus 4.6 / Sonnet 4.6 and returns 400 on Opus 4.7 and later (guide: "Migrating to Opus 4.6 / Sonnet 4.6" item 1; "Migrating to Opus 4.7" → Breaking changes: "Switch to adaptive thinking and use the effort parameter"). `high` is the API default, so adding it changes nothing at run time and makes the knob visible.',
     source: 'model-migration.md#migrating-to-opus-47',
-    fixSafety: 'Auto when the budget is a literal or a constant used only here (the constant is deleted). Suggest when the budget or the thinking config comes from shared or computed code. `--keep-budget-tokens` keeps budget_tokens on 4.6 targets (the transitional escape hatch).',
+    fixSafety: 'Auto when the budget is a literal or a constant used only here (the constant is deleted). When the budget comes from a shared constant or computed code, the plumbing is kept and named in a note; the rewrite stays auto on Opus 4.7+ targets (the old config returns 400 there) and is lowered to suggest on 4.6 targets (deprecated, still served). Suggest when the thinking config itself comes from another module. `--keep-budget-tokens` keeps budget_tokens on 4.6 targets (the transitional escape hatch).',
     limits: ['Thinking configs built by a helper function in another module are reported, not rewritten.', 'The budget → effort suggestion is a heuristic; the guide says there is no 1:1 mapping.'],
     example: 'basic',
   },

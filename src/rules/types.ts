@@ -79,6 +79,12 @@ export interface RuleFinding {
   prompt?: { before: string; after: string };
   /** Extra lines of guidance shown in reports. */
   notes?: string[];
+  /**
+   * Other fixes a person may choose instead (the guide's three answers for a registry, the prefill
+   * replacements by intent). `choice` names the default the `intents` implement.
+   */
+  choice?: string;
+  alternatives?: { choice: string; title: string; intents: EditIntent[] }[];
 }
 
 /** What a cross-file rule sees of each planned file: plain data from the per-file results. */
