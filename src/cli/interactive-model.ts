@@ -11,7 +11,10 @@ import type { Bucket } from '../rules/types.js';
 import { tuneChecklist, verificationSnippet } from '../report/checklists.js';
 import { BUCKET_ORDER } from '../report/text.js';
 import type {
+  DefinerChoice,
   DefinerChoiceOffer,
+  PrefillChoice,
+  PrefillChoiceOffer,
   DiffLine,
   PromptEditsDecision,
   PromptEditsViewModel,
@@ -25,6 +28,9 @@ import type {
 
 /** The rule whose findings are the guide's "defines or serves the model" question (Step 1, bucket 2). */
 const DEFINER_RULE = 'definer-entry';
+const PREFILL_RULE = 'prefill';
+const DEFINER_CHOICES: DefinerChoice[] = ['add-alongside', 'leave', 'retire-old'];
+const PREFILL_CHOICES: PrefillChoice[] = ['output-format', 'system-instruction', 'user-turn'];
 const SYNC_RULE = 'sync-marker';
 
 const emptyCounts = (): Record<Bucket, number> => ({ caller: 0, definer: 0, variant: 0, 'string-reference': 0 });
@@ -133,11 +139,21 @@ function reviewFinding(f: Finding): ReviewFinding {
     diff,
     preselected: f.fix === 'auto',
   };
-  if (f.rule === DEFINER_RULE && f.fix !== 'manual') {
-    // The engine realises "add alongside" (apply the finding) and "leave" (skip it). Retiring the old
-    // entry has no planned edit, so it is not offered.
-    const offer: DefinerChoiceOffer = { kind: 'definer', initial: 'add-alongside', options: ['add-alongside', 'leave'], diffByChoice: { 'add-alongside': diff, leave: [] } };
-    out.choice = offer;
+  // Choices come from the finding's alternatives, each with the engine's own preview.
+  const choices = f.choices ?? [];
+  const diffOf = (c: (typeof choices)[number]) => diffLinesOf(c.before, c.after);
+  if (f.rule === DEFINER_RULE && choices.length > 1) {
+    const options = choices.map((c) => c.choice).filter((c): c is DefinerChoice => DEFINER_CHOICES.includes(c as DefinerChoice) && (c === 'leave' || choices.find((x) => x.choice === c)?.after !== undefined));
+    if (options.length > 1) {
+      const offer: DefinerChoiceOffer = { kind: 'definer', initial: 'add-alongside', options, diffByChoice: Object.fromEntries(choices.map((c) => [c.choice, diffOf(c)])) };
+      out.choice = offer;
+    }
+  } else if (f.rule === PREFILL_RULE && choices.length > 1) {
+    const options = choices.filter((c) => c.after !== undefined).map((c) => c.choice).filter((c): c is PrefillChoice => PREFILL_CHOICES.includes(c as PrefillChoice));
+    if (options.length > 1) {
+      const offer: PrefillChoiceOffer = { kind: 'prefill', initial: options[0], options, diffByChoice: Object.fromEntries(choices.map((c) => [c.choice, diffOf(c)])) };
+      out.choice = offer;
+    }
   }
   return out;
 }
@@ -180,7 +196,7 @@ export function decideFrom(review: ReviewDecision, prompts: PromptEditsDecision 
   for (const id of review.skippedFindingIds) decisions.set(id, 'skip');
   for (const { findingId } of review.suppress) decisions.set(findingId, 'skip');
   for (const id of review.acceptedFindingIds) decisions.set(id, 'apply');
-  for (const [id, choice] of Object.entries(review.definerChoices)) if (choice !== 'add-alongside') decisions.set(id, 'skip');
+  for (const [id, choice] of Object.entries(review.definerChoices)) if (choice === 'leave') decisions.set(id, 'skip');
   for (const id of prompts?.declined ?? []) decisions.set(id, 'skip');
   for (const id of prompts?.accepted ?? []) decisions.set(id, 'apply');
   const reviewedFiles = new Set(reviewed.files.map((f) => f.path));
@@ -189,6 +205,12 @@ export function decideFrom(review: ReviewDecision, prompts: PromptEditsDecision 
     if (decided) return decided;
     return reviewedFiles.has(pathOfKey(key)) ? 'skip' : undefined;
   };
+}
+
+/** The engine's per-finding choice among alternatives (definer answers, prefill replacements). */
+export function chooseFrom(review: ReviewDecision): (key: string) => string | undefined {
+  const chosen = new Map<string, string>([...Object.entries(review.definerChoices), ...Object.entries(review.prefillChoices)]);
+  return (key) => chosen.get(key);
 }
 
 /** `path#rule@line:col` → path (paths may themselves contain '#'). */

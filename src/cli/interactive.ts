@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TARGETS, UnknownTargetError, resolveTarget } from '../catalog/index.js';
-import { applyPlan } from '../engine/apply.js';
+import { applyPlanAsync } from '../engine/apply.js';
 import { plan, todayIso, type PlanOptions } from '../engine/plan.js';
 import type { RunResult, SkippedFile } from '../engine/types.js';
 import { markdownReporter } from '../report/markdown.js';
@@ -15,7 +15,7 @@ import { renderPromptEdits, renderReview, renderScope, renderSummary, type Promp
 import { loadConfig } from './config.js';
 import { UserError } from './errors.js';
 import { insertIgnoreComments } from './ignore-comments.js';
-import { buildPromptEditsViewModel, buildReviewViewModel, buildScopeViewModel, buildSummaryViewModel, decideFrom, pathOfKey, ruleOfKey } from './interactive-model.js';
+import { buildPromptEditsViewModel, buildReviewViewModel, buildScopeViewModel, buildSummaryViewModel, chooseFrom, decideFrom, pathOfKey, ruleOfKey } from './interactive-model.js';
 import { progressReporter } from './progress.js';
 
 export interface InteractiveOptions {
@@ -125,7 +125,7 @@ export async function runInteractive(opts: InteractiveOptions = {}): Promise<Int
   }
 
   // 4. The final plan carries exactly the decisions; suppressions become ignore comments.
-  const final = await planned({ paths, applySuggestions: false, decide: decideFrom(review, prompts, reviewed) });
+  const final = await planned({ paths, applySuggestions: false, decide: decideFrom(review, prompts, reviewed), choose: chooseFrom(review) });
   const notWritten: SkippedFile[] = [];
   const reviewedHash = new Map(reviewed.files.map((f) => [f.path, f.sha256]));
   for (const file of final.files) {
@@ -160,10 +160,10 @@ export async function runInteractive(opts: InteractiveOptions = {}): Promise<Int
   } else {
     let stop = false;
     const onSignal = () => { stop = true; };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     try {
-      const result = applyPlan(final, { shouldStop: () => stop });
+      const result = await applyPlanAsync(final, { shouldStop: () => stop });
       written = result.written;
       notWritten.push(...result.refused);
       if (result.interrupted) {

@@ -39,7 +39,7 @@ export default defineRule({
         to,
         // The guide's three answers (Step 1, bucket 2): add alongside (default), leave, retire the old model.
         choice: 'add-alongside',
-        alternatives: ctx.generated ? undefined : [
+        alternatives: ctx.generated || !chosen ? undefined : [
           { choice: 'leave', title: 'Leave the registry as it is', intents: [] },
           { choice: 'retire-old', title: `Retire ${occ.match.text}: replace it with ${to}`, intents: [{ kind: 'replace', range: { start: occ.match.start, end: occ.match.end }, text: to }] },
         ],

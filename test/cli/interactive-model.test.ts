@@ -111,13 +111,14 @@ describe('review view model', () => {
     expect(manual.diff).toEqual([]);
   });
 
-  test('definer entries offer only the answers the engine carries out; manual ones none', () => {
+  test('definer entries offer the guide\'s three answers with the engine\'s previews; manual ones none', () => {
     const vm = buildReviewViewModel(whole);
     const registry = vm.groups.find((g) => g.bucket === 'definer')!.files.find((f) => f.path === 'routing/models.yaml')!;
     const offered = registry.findings.filter((f) => f.rule === 'definer-entry' && f.fix === 'suggest');
     expect(offered.length).toBeGreaterThan(0);
     for (const f of offered) {
-      expect(f.choice).toMatchObject({ kind: 'definer', initial: 'add-alongside', options: ['add-alongside', 'leave'] });
+      expect(f.choice).toMatchObject({ kind: 'definer', initial: 'add-alongside', options: ['add-alongside', 'leave', 'retire-old'] });
+      expect((f.choice as { diffByChoice?: Record<string, { kind: string; text: string }[]> }).diffByChoice?.['retire-old']?.some((d) => d.kind === '-')).toBe(true);
       expect(f.diff.some((d) => d.kind === '+')).toBe(true);
     }
     expect(registry.findings.filter((f) => f.fix === 'manual').every((f) => f.choice === undefined)).toBe(true);
