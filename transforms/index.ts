@@ -15,8 +15,17 @@ export const PACKS: readonly Pack[] = [common, haiku45, sonnet46, opus46, opus47
 
 const byTarget = new Map(PACKS.map((p) => [p.target, p]));
 
+const idsByTarget = new Map<string, string[]>();
+
 /** Rule ids for a target, layered: e.g. claude-opus-4-8 = common + 4.6 + 4.7 + 4.8 sections. */
 export function packRuleIds(target: string): string[] {
+  // Called per rule and request: layering is computed once per target.
+  let ids = idsByTarget.get(target);
+  if (!ids) idsByTarget.set(target, (ids = layeredRuleIds(target)));
+  return ids;
+}
+
+function layeredRuleIds(target: string): string[] {
   const chain: Pack[] = [];
   for (let p = byTarget.get(target); p; p = p.extends ? byTarget.get(p.extends) : undefined) chain.unshift(p);
   if (chain.length === 0) chain.push(common);

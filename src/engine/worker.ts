@@ -1,5 +1,5 @@
-// Planning candidate files, in this thread or on a pool of worker threads (one per core) when there
-// are enough of them. Each file is read, parsed and planned where it is planned, so the main thread
+// Planning candidate files, in this thread or, when there are enough of them, in this thread plus
+// worker threads (one thread per core, each planning a disjoint set of languages). Each file is read, parsed and planned where it is planned, so the main thread
 // never holds every file's text; outcomes come back as plain data and are put back in candidate
 // order, so a run gives the same RunResult with or without workers.
 // This module is also the workers' entry point (see the bottom of the file).
@@ -40,6 +40,7 @@ export interface PlanCandidatesOptions {
 const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 /** Below this many candidates a pool costs more (worker start, module and grammar loading per worker) than it saves. */
 export const WORKER_MIN_CANDIDATES = 64;
+const WORKER_HEAP_MB = Number(process.env.CLAUDE_MIGRATE_WORKER_HEAP_MB) || 96;
 /** Files each worker is handed ahead, so it never waits for the main thread between files. */
 const IN_FLIGHT_PER_WORKER = 2;
 const WORKER_ROLE = 'claude-migrate-plan-worker';
@@ -121,24 +122,64 @@ function rehydrate(outcome: CandidateOutcome): CandidateOutcome {
   return outcome;
 }
 
+/** Relative cost of planning one file, by language: the TypeScript compiler is the slow parser. */
+const LANGUAGE_COST: Partial<Record<string, number>> = { typescript: 3, markdown: 2 };
+
+/**
+ * Lanes by language: every language is planned on exactly one thread, so each thread loads only its
+ * own parsers (the TypeScript compiler and each grammar once per process, not once per worker) and
+ * peak memory stays close to a single-threaded run. Lane 0 is this thread. Greedy by estimated cost.
+ */
+export function assignLanes(candidates: string[], lanes: number): number[] {
+  // JavaScript is parsed by the TypeScript compiler too: one lane for both.
+  const languageOf = candidates.map((rel) => {
+    const language = detectLanguage(rel, '') ?? 'text';
+    return language === 'javascript' ? 'typescript' : language;
+  });
+  const cost = new Map<string, number>();
+  for (const l of languageOf) cost.set(l, (cost.get(l) ?? 0) + (LANGUAGE_COST[l] ?? 1));
+  const load = new Array<number>(lanes).fill(0);
+  const laneOf = new Map<string, number>();
+  for (const [language, c] of [...cost].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
+    // Ties go to a worker: this thread also feeds the workers and collects their results.
+    let best = lanes - 1;
+    for (let i = lanes - 1; i >= 0; i--) if (load[i] < load[best]) best = i;
+    laneOf.set(language, best);
+    load[best] += c;
+  }
+  return languageOf.map((l) => laneOf.get(l)!);
+}
+
 async function planOnWorkers(root: string, candidates: string[], opts: CandidatePlanOptions, count: number, { onProgress, onPoolDone }: PlanCandidatesOptions): Promise<CandidateOutcome[]> {
   const outcomes: (CandidateOutcome | undefined)[] = new Array(candidates.length);
-  const queue = candidates.map((_, i) => i).reverse(); // pop() from the end = candidate order
+  // `count` threads in all: this one plus count - 1 workers.
+  const lanes = Math.max(2, count);
+  const laneOf = assignLanes(candidates, lanes);
+  const queues: number[][] = Array.from({ length: lanes }, () => []);
+  for (let i = candidates.length - 1; i >= 0; i--) queues[laneOf[i]].push(i); // pop() from the end = candidate order
   const fallback: number[] = []; // files a crashed or unstartable worker had: planned in this thread
   let done = 0;
+  let plannedOnWorkers = 0;
   const data = { role: WORKER_ROLE, root, opts: cloneableOptions(opts) };
   const { entry, evaluate } = workerEntry();
+  let workersStarted = 0;
 
-  await new Promise<void>((resolveAll) => {
+  const pool = new Promise<void>((resolveAll) => {
     let live = 0;
     const finishIfIdle = () => { if (live === 0) resolveAll(); };
-    for (let w = 0; w < count; w++) {
+    for (let w = 1; w < lanes; w++) {
+      const queue = queues[w];
+      if (queue.length === 0) continue;
       let worker: Worker;
       try {
-        worker = new Worker(entry, { workerData: data, eval: evaluate });
+        // A bounded heap keeps a runaway file from growing the process; a file that needs more
+        // crashes only that worker, and its files are planned on this thread.
+        worker = new Worker(entry, { workerData: data, eval: evaluate, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       } catch {
-        continue; // this thread plans whatever no worker takes
+        fallback.push(...queue.splice(0));
+        continue;
       }
+      workersStarted++;
       live++;
       const inFlight = new Set<number>();
       let closed = false;
@@ -156,13 +197,14 @@ async function planOnWorkers(root: string, candidates: string[], opts: Candidate
       const lost = () => {
         if (closed && inFlight.size === 0) return;
         closed = true;
-        fallback.push(...inFlight);
+        fallback.push(...inFlight, ...queue.splice(0));
         inFlight.clear();
       };
       worker.on('message', (reply: PlanReply) => {
         if (!inFlight.delete(reply.index)) return;
         outcomes[reply.index] = rehydrate(reply.outcome);
         done++; // not inside `onProgress?.(…)`: its arguments are skipped when there is no callback
+        plannedOnWorkers++;
         onProgress?.(done, candidates.length, candidates[reply.index]);
         feed();
       });
@@ -177,15 +219,24 @@ async function planOnWorkers(root: string, candidates: string[], opts: Candidate
     finishIfIdle();
   });
 
-  const plannedOnWorkers = done;
-  onPoolDone?.({ workers: count, plannedOnWorkers });
-  // Whatever no worker finished (none started, or one died mid-file) is planned here, in order.
-  const rest = [...fallback, ...queue].sort((a, b) => a - b);
-  for (const index of rest) {
-    if (outcomes[index]) continue;
-    onProgress?.(done, candidates.length, candidates[index]);
+  // Lane 0 in this thread, one file per macrotask so the workers' messages are handled in between.
+  const own = queues[0];
+  while (own.length) {
+    const index = own.pop()!;
+    await new Promise<void>((r) => setImmediate(r));
     outcomes[index] = await planCandidate(root, candidates[index], opts);
     done++;
+    onProgress?.(done, candidates.length, candidates[index]);
+  }
+  await pool;
+
+  onPoolDone?.({ workers: workersStarted, plannedOnWorkers });
+  // Whatever no worker finished (none started, or one died mid-file) is planned here, in order.
+  for (const index of fallback.sort((a, b) => a - b)) {
+    if (outcomes[index]) continue;
+    outcomes[index] = await planCandidate(root, candidates[index], opts);
+    done++;
+    onProgress?.(done, candidates.length, candidates[index]);
   }
   return outcomes as CandidateOutcome[];
 }

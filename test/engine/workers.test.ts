@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { plan } from '../../src/engine/plan.js';
-import { planCandidates, workerCount, WORKER_MIN_CANDIDATES } from '../../src/engine/worker.js';
+import { assignLanes, planCandidates, workerCount, WORKER_MIN_CANDIDATES } from '../../src/engine/worker.js';
 import type { RunResult } from '../../src/engine/types.js';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'fixtures', 'sample-repo');
@@ -37,9 +37,26 @@ describe('plan on worker threads', () => {
     let stats: { workers: number; plannedOnWorkers: number } | undefined;
     const onWorkers = await planCandidates(SAMPLE, candidates, opts, { workers: 2, onPoolDone: (s) => { stats = s; } });
     const inThread = await planCandidates(SAMPLE, candidates, opts, { workers: 0 });
-    expect(stats).toEqual({ workers: 2, plannedOnWorkers: candidates.length });
+    // Two threads: this one and one worker, each planning its own languages.
+    expect(stats?.workers).toBe(1);
+    expect(stats!.plannedOnWorkers).toBeGreaterThan(0);
+    expect(stats!.plannedOnWorkers).toBeLessThan(candidates.length);
     expect(onWorkers).toEqual(inThread);
     expect(inThread[2].skipped[0]?.reason).toBe('unreadable');
+  });
+
+  it('plans each language on exactly one thread, the TypeScript compiler off the main thread', () => {
+    const files = ['a.ts', 'b.ts', 'c.tsx', 'd.py', 'e.py', 'f.go', 'g.rb', 'h.yaml', 'i.js'];
+    const lanes = assignLanes(files, 2);
+    const byLanguage = new Map<string, Set<number>>();
+    files.forEach((f, i) => {
+      const ext = f.split('.').pop()!.replace(/x$/, '');
+      byLanguage.set(ext, (byLanguage.get(ext) ?? new Set()).add(lanes[i]));
+    });
+    for (const set of byLanguage.values()) expect(set.size).toBe(1);
+    expect(lanes[0]).toBe(1);
+    expect(lanes[8]).toBe(lanes[0]); // JavaScript shares the TypeScript compiler's lane
+    expect(new Set(lanes).size).toBe(2);
   });
 
   it('uses workers only when there are enough candidates and cores', () => {
