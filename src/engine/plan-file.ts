@@ -109,9 +109,12 @@ export async function planFile(path: string, text: string, language: LanguageId,
   let converged = false;
   /** Each request's model in the original text, by the request's original start offset. */
   const firstSources = new Map<number, ModelInfo>();
+  let carried: ParsedFile | undefined;
 
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const parsed = await parseSafely(adapter, current, path);
+    // The parse that verified the previous pass's rewrite is this pass's parse: one parse per pass.
+    const parsed = carried ?? (await parseSafely(adapter, current, path));
+    carried = undefined;
     if (pass === 0) {
       firstSyntaxErrors = parsed?.view.syntaxErrors ?? 0;
       // A file that does not parse is reported but left untouched (Markdown snippets are often partial code:
@@ -184,7 +187,11 @@ export async function planFile(path: string, text: string, language: LanguageId,
       let next = accepted.length ? applyTextEdits(current, accepted) : current;
       if (accepted.length && adapter) {
         const before = parsed?.view.syntaxErrors ?? 0;
-        if ((await adapter.countSyntaxErrors(next, path)) > before) {
+        const nextParsed = await parseSafely(adapter, next, path);
+        const after = nextParsed ? nextParsed.view.syntaxErrors : await adapter.countSyntaxErrors(next, path);
+        if (after <= before) carried = nextParsed;
+        else nextParsed?.dispose();
+        if (after > before) {
           const keep: TextEdit[] = [];
           for (const c of applied) {
             const trial = applyTextEdits(current, [...keep, ...c.pf.edits]);
@@ -210,13 +217,15 @@ export async function planFile(path: string, text: string, language: LanguageId,
           else reported.push(pf);
         }
       }
-      if (accepted.length === 0) { converged = true; parsed?.dispose(); break; }
+      if (accepted.length === 0) { converged = true; carried?.dispose(); carried = undefined; break; }
       batches.push(accepted);
-      current = next;
+      if (carried && next !== current) current = next;
+      else { carried?.dispose(); carried = undefined; current = next; }
     } finally {
       parsed?.dispose();
     }
   }
+  carried?.dispose();
   if (!converged) {
     problem = { reason: 'no-convergence', detail: `edits still changing after ${MAX_PASSES} passes; nothing is written for this file` };
     current = text;
