@@ -139,15 +139,28 @@ export function assignLanes(candidates: string[], lanes: number): number[] {
   const cost = new Map<string, number>();
   for (const l of languageOf) cost.set(l, (cost.get(l) ?? 0) + (LANGUAGE_COST[l] ?? 1));
   const load = new Array<number>(lanes).fill(0);
+  const total = [...cost.values()].reduce((a, b) => a + b, 0);
   const laneOf = new Map<string, number>();
-  for (const [language, c] of [...cost].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
-    // Ties go to a worker: this thread also feeds the workers and collects their results.
+  const spread = new Set<string>();
+  // Ties go to a worker: this thread also feeds the workers and collects their results.
+  const lightest = () => {
     let best = lanes - 1;
     for (let i = lanes - 1; i >= 0; i--) if (load[i] < load[best]) best = i;
+    return best;
+  };
+  for (const [language, c] of [...cost].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
+    // A language heavier than one lane's share (a TypeScript monorepo) is spread over every lane.
+    if (c > total / lanes) { spread.add(language); continue; }
+    const best = lightest();
     laneOf.set(language, best);
     load[best] += c;
   }
-  return languageOf.map((l) => laneOf.get(l)!);
+  return languageOf.map((l) => {
+    if (!spread.has(l)) return laneOf.get(l)!;
+    const best = lightest();
+    load[best] += LANGUAGE_COST[l] ?? 1;
+    return best;
+  });
 }
 
 async function planOnWorkers(root: string, candidates: string[], opts: CandidatePlanOptions, count: number, { onProgress, onPoolDone }: PlanCandidatesOptions): Promise<CandidateOutcome[]> {

@@ -46,17 +46,25 @@ describe('plan on worker threads', () => {
   });
 
   it('plans each language on exactly one thread, the TypeScript compiler off the main thread', () => {
-    const files = ['a.ts', 'b.ts', 'c.tsx', 'd.py', 'e.py', 'f.go', 'g.rb', 'h.yaml', 'i.js'];
+    const files = ['a.ts', 'b.js', 'c.py', 'd.py', 'e.py', 'f.py', 'g.py', 'h.go', 'i.go', 'j.go', 'k.rb', 'l.rb', 'm.yaml'];
     const lanes = assignLanes(files, 2);
     const byLanguage = new Map<string, Set<number>>();
     files.forEach((f, i) => {
-      const ext = f.split('.').pop()!.replace(/x$/, '');
+      const ext = f.split('.').pop()!.replace(/^js$/, 'ts');
       byLanguage.set(ext, (byLanguage.get(ext) ?? new Set()).add(lanes[i]));
     });
     for (const set of byLanguage.values()) expect(set.size).toBe(1);
     expect(lanes[0]).toBe(1);
-    expect(lanes[8]).toBe(lanes[0]); // JavaScript shares the TypeScript compiler's lane
+    expect(lanes[1]).toBe(lanes[0]); // JavaScript shares the TypeScript compiler's lane
     expect(new Set(lanes).size).toBe(2);
+  });
+
+  it('spreads a language heavier than one thread\'s share over every thread', () => {
+    const files = [...Array.from({ length: 40 }, (_, i) => `src/f${i}.ts`), 'a.py', 'b.go'];
+    const lanes = assignLanes(files, 2);
+    const tsLanes = lanes.slice(0, 40);
+    expect(tsLanes.filter((l) => l === 0).length).toBeGreaterThan(10);
+    expect(tsLanes.filter((l) => l === 1).length).toBeGreaterThan(10);
   });
 
   it('uses workers only when there are enough candidates and cores', () => {
