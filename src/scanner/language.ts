@@ -29,6 +29,9 @@ const BY_EXTENSION: Record<string, LanguageId> = {
   yml: 'yaml',
   json: 'json',
   jsonc: 'json',
+  // JSON Lines (batch request files): the JSON adapter reads each line as a document.
+  jsonl: 'json',
+  ndjson: 'json',
   // JSON5 allows unquoted keys and single quotes, which JSON/JSONC tooling cannot edit safely: text only.
   json5: 'text',
   toml: 'toml',
