@@ -1,4 +1,4 @@
-// The rule registry agrees with shared/spec/rules.md, and every rule has docs and fixtures.
+// The rule registry agrees with spec/rules.md (the vendored shared/spec/rules.md), and every rule has docs and fixtures.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { RULES } from '../src/rules/registry.js';
 import { PACKS, packRuleIds } from '../transforms/index.js';
 import { listFixtureCases, listRepoCases } from './support/fixtures.js';
 
-const SPEC = join(import.meta.dirname, '..', '..', 'shared', 'spec', 'rules.md');
+const SPEC = join(import.meta.dirname, '..', 'spec', 'rules.md');
 const RULES_DIR = join(import.meta.dirname, '..', 'src', 'rules');
 
 /** Rows of the `| id | detects | severity | fix |` table: id -> { severity, fix (first word) }. */

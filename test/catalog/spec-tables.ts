@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** shared/spec/, a sibling of the repository root (test/catalog/ -> repo root -> ../shared/spec/). */
-export const SPEC_DIR = fileURLToPath(new URL('../../../shared/spec/', import.meta.url));
+/** spec/ in the repository: the published guide and catalogue the tests hold the code to (kept equal to ../shared/spec/ by test/spec.test.ts). */
+export const SPEC_DIR = fileURLToPath(new URL('../../spec/', import.meta.url));
 
 export function readSpec(name: 'models.md' | 'model-migration.md'): string | undefined {
   const path = SPEC_DIR + name;
