@@ -101,6 +101,7 @@ export async function planFile(path: string, text: string, language: LanguageId,
 
   let current = text;
   const batches: TextEdit[][] = []; // edits applied per pass, to map offsets back to the original
+  const editSpans: Range[] = []; // every applied edit, in original offsets (FileResult.editSpans)
   const reported: PassFinding[] = [];
   let bucket: Bucket = 'string-reference';
   let transitions: Transition[] = [];
@@ -218,6 +219,7 @@ export async function planFile(path: string, text: string, language: LanguageId,
         }
       }
       if (accepted.length === 0) { converged = true; carried?.dispose(); carried = undefined; break; }
+      for (const e of accepted) editSpans.push(toOriginal(e));
       batches.push(accepted);
       if (carried && next !== current) current = next;
       else { carried?.dispose(); carried = undefined; current = next; }
@@ -239,6 +241,7 @@ export async function planFile(path: string, text: string, language: LanguageId,
     findings,
     original: current !== text ? text : undefined,
     planned: current !== text ? current : undefined,
+    editSpans: current !== text ? editSpans : undefined,
   };
   if (firstSyntaxErrors > 0 && adapter) result.syntaxErrors = firstSyntaxErrors;
   return { result, transitions, problem };

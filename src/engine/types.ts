@@ -54,6 +54,8 @@ export interface FileResult {
   /** Original and planned text when the plan changes the file (auto edits, plus accepted suggestions). */
   original?: string;
   planned?: string;
+  /** Debug: every applied edit's range in the ORIGINAL text (set when the plan changes the file). */
+  editSpans?: { start: number; end: number }[];
   /** Sync markers in this file (also reported as sync-marker findings). */
   syncMarkers?: number;
   /** Hash of the original bytes, checked again before writing. */

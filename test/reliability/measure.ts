@@ -1,5 +1,6 @@
 // The three reliability properties measured on one input: syntax errors before/after, fixed point, and
-// which input lines changed outside every applied finding. Shared by the property and overlap tests.
+// the edit footprint (lines changed outside every applied edit; edits past their findings' lines beyond
+// layout). Shared by the property and overlap tests.
 import { planFile } from '../../src/engine/plan-file.js';
 import { adapterFor } from '../../src/languages/registry.js';
 import type { LanguageId } from '../../src/languages/types.js';
@@ -29,7 +30,70 @@ export interface PropertyOutcome {
   errorsOut: number;
   output: string;
   secondOutput: string;
+  /** Input lines the output changes that no applied edit covers (the engine wrote something it did not report). */
   outsideLines: number[];
+  /**
+   * Applied edits that reach past every applied finding's lines with more than layout: removing a
+   * neighbour's separator (`,`) or whitespace, or inserting whole new lines, is how a field is removed or
+   * added; removing or splicing into any other line is an adapter touching code no finding is about.
+   */
+  strayEdits: string[];
+  editSpans: { start: number; end: number }[];
+  /** Applied findings other than model-id (request rules: thinking, sampling, output_config…). */
+  requestRules: number;
+}
+
+/** 1-based line of an offset. */
+function lineAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+export interface Footprint {
+  outsideLines: number[];
+  strayEdits: string[];
+}
+
+/**
+ * Where an output may differ from its input: (a) only on lines an applied edit covers (`outsideLines` lists
+ * the others), and (b) an applied edit may reach past the applied findings' lines only with layout
+ * (`strayEdits` lists the others). Pure, so the checks themselves are tested on hand-made plans.
+ */
+export function checkFootprint(src: string, output: string, editSpans: { start: number; end: number }[], findings: { line: number; endLine: number }[]): Footprint {
+  const starts = [0, ...[...src.matchAll(/\n/g)].map((m) => m.index + 1)];
+  const edited = new Set<number>();
+  for (const { start, end } of editSpans) {
+    // A range ending just after a newline does not touch the next line.
+    const last = end > start && src[end - 1] === '\n' ? end - 1 : end;
+    for (let l = lineAt(starts, start); l <= lineAt(starts, last); l++) edited.add(l);
+  }
+  const { removed, insertedBefore } = changedLines(src.split('\n'), output.split('\n'));
+  // An insertion sits between two lines: fine if either neighbour is edited.
+  const outside = [...removed.filter((l) => !edited.has(l)), ...insertedBefore.filter((l) => !edited.has(l) && !edited.has(l - 1))];
+  const outsideLines = [...new Set(outside)].sort((x, y) => x - y);
+
+  const findingLines = new Set<number>();
+  for (const f of findings) for (let l = f.line; l <= f.endLine; l++) findingLines.add(l);
+  const strayEdits: string[] = [];
+  for (const span of editSpans) {
+    for (let i = span.start; i < span.end; i++) {
+      if (!findingLines.has(lineAt(starts, i)) && !/[\s,]/.test(src[i])) {
+        strayEdits.push(`removes ${JSON.stringify(src.slice(span.start, span.end))} at line ${lineAt(starts, i)}, outside every applied finding`);
+        break;
+      }
+    }
+    const line = lineAt(starts, span.start);
+    // New lines (text inserted at a line's start or end) leave existing lines' code as it was.
+    const atLineBoundary = span.start === starts[line - 1] || span.end === src.length || src[span.end] === '\n';
+    if (span.start === span.end && !findingLines.has(line) && !atLineBoundary) strayEdits.push(`inserts mid-line at line ${line}, outside every applied finding`);
+  }
+  return { outsideLines, strayEdits };
 }
 
 /** Runs planFile twice and measures the three properties on one input. */
@@ -38,17 +102,17 @@ export async function measure(lang: LanguageId, path: string, src: string): Prom
   const first = await planFile(path, src, lang, OPTS);
   const output = first.result.planned ?? src;
   const second = await planFile(path, output, lang, OPTS);
-  const spans = first.result.findings.filter((f) => f.applied).map((f) => [f.line, f.endLine] as const);
-  const inSpan = (line: number) => spans.some(([from, to]) => line >= from && line <= to);
-  const { removed, insertedBefore } = changedLines(src.split('\n'), output.split('\n'));
-  // An insertion sits between two lines: fine if either neighbour is inside an applied finding.
-  const outsideLines = [...removed.filter((l) => !inSpan(l)), ...insertedBefore.filter((l) => !inSpan(l) && !inSpan(l - 1))];
+  const editSpans = first.result.editSpans ?? [];
+  if (output !== src && !first.result.editSpans) throw new Error('planFile changed the file but reported no editSpans');
+  const { outsideLines, strayEdits } = checkFootprint(src, output, editSpans, first.result.findings.filter((f) => f.applied));
   return {
     errorsIn: await adapter.countSyntaxErrors(src, path),
     errorsOut: await adapter.countSyntaxErrors(output, path),
     output,
     secondOutput: second.result.planned ?? output,
     outsideLines,
+    strayEdits,
+    editSpans,
+    requestRules: first.result.findings.filter((f) => f.applied && f.rule !== 'model-id').length,
   };
 }
-

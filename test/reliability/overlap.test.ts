@@ -41,6 +41,7 @@ describe('overlapping edits', () => {
       expect(r.errorsOut).toBe(0);
       expect(r.secondOutput).toBe(r.output);
       expect(r.outsideLines).toEqual([]);
+      expect(r.strayEdits).toEqual([]);
       const fp = await planFile(c.path, c.src, c.lang, OPTS);
       expect(fp.problem?.reason).not.toBe('no-convergence');
       expect(fp.result.planned).toBeDefined();

@@ -1,15 +1,16 @@
 // Property tests (issue 7): generated variations of request shapes in every language adapter go through
 // planFile, and the output must (1) parse with no more syntax errors than the input, (2) be a fixed point
-// of a second run, and (3) differ from the input only on lines an applied finding points at.
-// Fixed seed; the run count per property is printed (and kept low enough for the file to stay under ~60 s).
+// of a second run, and (3) differ from the input only where an applied edit is (FileResult.editSpans), with
+// every applied edit on its findings' lines except for layout (a neighbour's separator, whole new lines).
+// Fixed seed; the run count per property is printed. PROP_RUNS=<n> runs more for a deeper local search.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { measure } from './measure.js';
+import { checkFootprint, measure } from './measure.js';
 import type { LanguageId } from '../../src/languages/types.js';
 
 const SEED = 20261122;
-// 40 passes for every language; at 150 several fail (see the report: lines changed outside findings).
-const RUNS = 40;
+// 500 per language keeps the file near 25 s on 2 cores (1000 passes too, in ~45 s).
+const RUNS = Number(process.env.PROP_RUNS ?? 500);
 const OPTS = { target: 'auto', today: '2026-11-22' } as const;
 const MODELS = ['claude-3-opus-20240229', 'claude-3-5-sonnet-20241022', 'claude-3-haiku-20240307', 'claude-3-7-sonnet-20250219', 'claude-sonnet-4-5', 'claude-opus-4-1'];
 
@@ -223,7 +224,8 @@ const yaml: Render = (s) => {
     return `${k}: ${JSON.stringify(v)}`;
   });
   const withComments = lines.map((l, i) => (s.comments && i % 2 ? `# note ${i}\n${l}` : l));
-  return `request:\n${withComments.join('\n').replace(/^/gm, '  ')}\n`;
+  // A top-level body is a stored request payload; under a key it is configuration (model-id only).
+  return s.depth % 2 === 0 ? `${withComments.join('\n')}\n` : `request:\n${withComments.join('\n').replace(/^/gm, '  ')}\n`;
 };
 
 const LANGUAGES: { lang: LanguageId; path: string; render: Render }[] = [
@@ -245,27 +247,126 @@ afterAll(() => console.log(`property runs (seed ${SEED}):\n  ${runCounts.join('\
 
 describe('planFile properties over generated request shapes', () => {
   for (const { lang, path, render } of LANGUAGES) {
-    it(`${lang}: no new syntax errors, fixed point, edits only on finding lines`, async () => {
+    it(`${lang}: no new syntax errors, fixed point, edits only where findings are`, async () => {
       let runs = 0;
       let changed = 0;
       let clean = 0;
+      let requestRuleRuns = 0;
       await fc.assert(
         fc.asyncProperty(shapeArb, async (shape) => {
           runs++;
           const src = render(shape);
           const r = await measure(lang, path, src);
           if (r.output !== src) changed++;
+          if (r.requestRules > 0) requestRuleRuns++;
           if (r.errorsIn === 0) clean++;
           expect(r.errorsOut, 'syntax errors added').toBeLessThanOrEqual(r.errorsIn);
           expect(r.secondOutput, 'second run changed the output again').toBe(r.output);
-          expect(r.outsideLines, 'lines changed outside every applied finding').toEqual([]);
+          expect(r.outsideLines, 'lines changed outside every applied edit').toEqual([]);
+          expect(r.strayEdits, 'edits outside every applied finding beyond layout').toEqual([]);
         }),
         { seed: SEED, numRuns: RUNS, endOnFailure: true },
       );
-      runCounts.push(`${lang}: ${runs} runs, ${clean} inputs parsed cleanly, ${changed} changed the file`);
+      runCounts.push(`${lang}: ${runs} runs, ${clean} inputs parsed cleanly, ${changed} changed the file, ${requestRuleRuns} applied a request rule beyond model-id`);
       // Guards against a generator that writes broken code or nothing the engine migrates.
       expect(clean).toBe(runs);
       expect(changed).toBeGreaterThan(0);
+      // ...or requests the adapter does not see (then only the model-ID string swap is exercised).
+      expect(requestRuleRuns).toBeGreaterThan(runs / 4);
     }, 120_000);
   }
+});
+
+describe('footprint checks (on hand-made plans)', () => {
+  const src = 'call(\n  a=1,\n  b=2,\n  c=3\n)\nafter()\n';
+  const at = (needle: string) => src.indexOf(needle);
+  // One applied finding on line 3 (`b=2,`).
+  const onB = [{ line: 3, endLine: 3 }];
+
+  it('accepts removing a field with the separator on the line above, and adding a field on a new line', () => {
+    // Remove "\n  b=2," (it starts at the end of line 2, a neighbour) and insert ",\n  d=4" at the end of
+    // line 4 (a line boundary: `c=3` gains only its separator), as the adapters remove and add fields.
+    const removeB = { start: at('\n  b=2,'), end: at('\n  b=2,') + '\n  b=2,'.length };
+    const addD = { start: at('\n)'), end: at('\n)') };
+    const output = 'call(\n  a=1,\n  c=3,\n  d=4\n)\nafter()\n';
+    expect(checkFootprint(src, output, [removeB, addD], onB)).toEqual({ outsideLines: [], strayEdits: [] });
+  });
+
+  it('flags a changed line that no applied edit covers', () => {
+    const output = src.replace('after()', 'later()');
+    const editB = { start: at('b=2'), end: at('b=2') + 3 };
+    expect(checkFootprint(src, output.replace('b=2', 'b=9'), [editB], onB).outsideLines).toEqual([6]);
+    expect(checkFootprint(src, src.replace('after()\n', 'after()\nmore()\n'), [editB], onB).outsideLines).toEqual([7]);
+  });
+
+  it('flags an edit that removes code, or splices into a line, outside every applied finding', () => {
+    const eatsC = { start: at('b=2'), end: at('c=3') + 3 };
+    expect(checkFootprint(src, src.slice(0, eatsC.start) + src.slice(eatsC.end), [eatsC], onB).strayEdits).toEqual([
+      'removes "b=2,\\n  c=3" at line 4, outside every applied finding',
+    ]);
+    const midA = { start: at('a=1') + 1, end: at('a=1') + 1 };
+    expect(checkFootprint(src, src.replace('a=1', 'a =1'), [midA], onB).strayEdits).toEqual(['inserts mid-line at line 2, outside every applied finding']);
+  });
+});
+
+describe('regressions found by the properties', () => {
+  // RUNS=150 counterexample: thinking-budget adds `output_config` after the last argument, two lines below
+  // the `thinking` field it reports; the old check (finding lines only) called that line an outside change.
+  it('python: output_config added after the last argument is inside the finding\'s edit footprint', async () => {
+    const src = [
+      'import anthropic',
+      '',
+      'client = anthropic.Anthropic()',
+      'def f0():',
+      '    response = client.messages.create(',
+      "        model='claude-opus-4-1',",
+      '        max_tokens=64000,',
+      '        thinking={"type": "enabled", "budget_tokens": 16000},',
+      '        temperature=0.7,',
+      "        system='Be brief.',",
+      '        messages=[{"role": "user", "content": \'hi\'}],',
+      '        stop_sequences=["END"],',
+      '    )',
+      '    print(response.content)',
+      '',
+    ].join('\n');
+    const r = await measure('python', 'app.py', src);
+    expect(r.output).toBe(
+      [
+        'import anthropic',
+        '',
+        'client = anthropic.Anthropic()',
+        'def f0():',
+        '    response = client.messages.create(',
+        "        model='claude-opus-4-8',",
+        '        max_tokens=64000,',
+        '        thinking={"type": "adaptive"},',
+        "        system='Be brief.',",
+        '        messages=[{"role": "user", "content": \'hi\'}],',
+        '        stop_sequences=["END"],',
+        "        output_config={'effort': 'high'},",
+        '    )',
+        '    print(response.content)',
+        '',
+      ].join('\n'),
+    );
+    // The insertion sits at the end of line 12 (`stop_sequences`), which no finding reports.
+    expect(r.editSpans.map((e) => src.slice(e.start, e.end))).toEqual(['claude-opus-4-1', '{"type": "enabled", "budget_tokens": 16000}', '', '\n        temperature=0.7,']);
+    expect(r.outsideLines).toEqual([]);
+    expect(r.strayEdits).toEqual([]);
+    expect(r.secondOutput).toBe(r.output);
+  });
+
+  // The Go generator writes `Model: anthropic.Model("…")`, a conversion to the SDK's string type. The adapter
+  // saw a call, not the model, so no request rule ran on Go (the property passed without testing anything).
+  it('go: a model written as anthropic.Model("…") is the request\'s model, so request rules run', async () => {
+    const src = `package main\n\nimport (\n\t"context"\n\n\t"github.com/anthropics/anthropic-sdk-go"\n)\n\nfunc main() {\n\tclient := anthropic.NewClient()\n\tclient.Messages.New(context.TODO(), anthropic.MessageNewParams{\n\t\tModel:       anthropic.Model("claude-opus-4-1"),\n\t\tMaxTokens:   1024,\n\t\tTemperature: anthropic.Float(0.7),\n\t\tThinking:    anthropic.ThinkingConfigParamOfEnabled(2048),\n\t\tMessages:    []anthropic.MessageParam{anthropic.NewUserMessage(anthropic.NewTextBlock("hi"))},\n\t})\n}\n`;
+    const r = await measure('go', 'main.go', src);
+    expect(r.output).toBe(
+      `package main\n\nimport (\n\t"context"\n\n\t"github.com/anthropics/anthropic-sdk-go"\n)\n\nfunc main() {\n\tclient := anthropic.NewClient()\n\tclient.Messages.New(context.TODO(), anthropic.MessageNewParams{\n\t\tModel:     anthropic.Model("claude-opus-4-8"),\n\t\tMaxTokens: 1024,\n\t\tThinking:  anthropic.ThinkingConfigParamUnion{OfAdaptive: &anthropic.ThinkingConfigAdaptiveParam{}},\n\t\tMessages:  []anthropic.MessageParam{anthropic.NewUserMessage(anthropic.NewTextBlock("hi"))},\n\t\tOutputConfig: anthropic.OutputConfigParam{Effort: anthropic.OutputConfigEffortHigh},\n\t})\n}\n`,
+    );
+    expect(r.outsideLines).toEqual([]);
+    expect(r.strayEdits).toEqual([]);
+    expect(r.secondOutput).toBe(r.output);
+  });
 });

@@ -290,6 +290,11 @@ export function analyzeGo(root: Node, text: string, syntaxErrors: number): GoAna
       const inner = valueOf(args[0], isBeta, depth + 1);
       return { ...inner, range: base.range, text: base.text };
     }
+    if (/^(Beta)?Model$/.test(name) && args.length === 1) {
+      // anthropic.Model("claude-…") is a conversion to the SDK's string type: the value is the argument, with
+      // its own range, so a model swap rewrites the string and keeps the conversion.
+      return valueOf(args[0], isBeta, depth + 1);
+    }
     const ofMatch = /^(Beta)?(\w+)ParamOf(\w+)$/.exec(name);
     if (ofMatch) {
       const fields: FieldView[] = [implicitField('type', snakeCase(ofMatch[3]), fn!)];
