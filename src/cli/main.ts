@@ -5,7 +5,8 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve, relative, sep } from 'node:path';
 import { TARGETS, UnknownTargetError, resolveTarget } from '../catalog/index.js';
 import { plan, todayIso, type PlanOptions } from '../engine/plan.js';
-import { applyPlanAsync } from '../engine/apply.js';
+import { streamingWriter } from '../engine/apply.js';
+import { gitStatus } from '../scanner/git.js';
 import type { RunResult } from '../engine/types.js';
 import type { Severity } from '../rules/types.js';
 import { RULES, getRule } from '../rules/registry.js';
@@ -175,9 +176,10 @@ export function buildProgram(): Command {
     .option('--allow-dirty', 'write even when git has uncommitted changes')
     .action(async (paths: string[], flags: CommonFlags & { yes?: boolean; allowDirty?: boolean }) => {
       if (!flags.yes) throw new UserError('apply needs --yes', 'Review the changes with `claude-migrate diff` first, then run `claude-migrate apply --yes`.');
-      const { run } = await runPlan(paths, flags);
-      if (run.git.isRepo && !run.git.clean && !flags.allowDirty) {
-        throw new UserError(`git has ${run.git.dirtyFiles.length} uncommitted change(s): ${run.git.dirtyFiles.slice(0, 5).join(', ')}`, 'Commit or stash them so the migration can be reviewed on its own, or pass --allow-dirty.');
+      // The tree is checked before planning: apply writes each file as soon as it is planned.
+      const git = await gitStatus(scope(paths, flags).root);
+      if (git.isRepo && !git.clean && !flags.allowDirty) {
+        throw new UserError(`git has ${git.dirtyFiles.length} uncommitted change(s): ${git.dirtyFiles.slice(0, 5).join(', ')}`, 'Commit or stash them so the migration can be reviewed on its own, or pass --allow-dirty.');
       }
       let stop = false;
       const onSignal = () => { stop = true; };
@@ -185,8 +187,18 @@ export function buildProgram(): Command {
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
       const written: string[] = [];
-      // The async loop yields between files: the handlers above only run when the event loop turns.
-      const result = await applyPlanAsync(run, { shouldStop: () => stop, onWrite: (p) => written.push(p) });
+      // Writes overlap the planning of the rest of the scope; the writer yields between files, so the
+      // handlers above run, and a stop ends both the planning and the writes.
+      const writer = streamingWriter(scope(paths, flags).root, { shouldStop: () => stop, onWrite: (p) => written.push(p) });
+      let run: RunResult;
+      try {
+        ({ run } = await runPlan(paths, flags, { git, onFilePlanned: (file) => writer.push(file), shouldStop: () => stop }));
+      } catch (err) {
+        await writer.finish(); // no temp file left behind, whatever failed
+        throw err;
+      }
+      const result = await writer.finish(run.files);
+      if (stop) result.interrupted = true;
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       run.skipped.push(...result.refused);
@@ -242,7 +254,8 @@ export function buildProgram(): Command {
 
 /** Old model IDs left after writing (re-planned on the written files only). */
 async function stillOld(run: RunResult, written: string[]): Promise<number> {
-  const left = run.files.filter((f) => !written.includes(f.path)).flatMap((f) => f.findings.filter((x) => x.rule === 'model-id' && !x.applied));
+  const done = new Set(written);
+  const left = run.files.filter((f) => !done.has(f.path)).flatMap((f) => f.findings.filter((x) => x.rule === 'model-id' && !x.applied));
   return left.length;
 }
 

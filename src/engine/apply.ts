@@ -1,7 +1,9 @@
 // Writing planned files: atomic per file (temp file in the same directory, fsync, rename), mode
 // preserved, BOM restored, and refused when the file changed on disk since it was planned.
 import { closeSync, fsyncSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import * as fs from 'node:fs';
 import { promises as fsp } from 'node:fs';
+import { promisify } from 'node:util';
 import { createHash, randomBytes } from 'node:crypto';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { FileResult, RunResult, SkippedFile } from './types.js';
@@ -42,50 +44,111 @@ export function applyPlan(run: RunResult, opts: ApplyOptions = {}): ApplyResult 
   return out;
 }
 
-/** Files written at once by applyPlanAsync: fsyncs run in parallel on libuv's pool, and the disk commits them together. */
+/** Files written at once: fsyncs run in parallel on libuv's pool, and the disk commits them together. */
 const WRITE_CONCURRENCY = 8;
 
 /**
- * applyPlan for a process that must react to signals, and the fast path: up to WRITE_CONCURRENCY files are
- * written at once (each still temp file + fsync + rename), and `shouldStop` (set by a SIGINT or SIGTERM
- * handler, which can run between awaits) is checked before each new file; files already started finish.
- * One fsync per directory at the end makes the renames durable.
+ * A writer that takes planned files as they come (apply writes while the rest of the scope is still
+ * being planned, so the fsyncs overlap the parsing) and writes each atomically (temp file + fsync +
+ * rename), up to WRITE_CONCURRENCY at once. `shouldStop` (set by a SIGINT or SIGTERM handler, which
+ * runs between awaits) is checked before each new file; files already started finish. `finish`
+ * waits for the queue, fsyncs each directory once, and reports in the order given to it.
  */
-export async function applyPlanAsync(run: RunResult, opts: ApplyOptions = {}): Promise<ApplyResult> {
-  const out: ApplyResult = { written: [], refused: [], interrupted: false };
-  const root = realpathSync(run.root);
+export interface StreamingWriter {
+  /** Queue a planned file (files without a planned text are ignored). */
+  push(file: FileResult): void;
+  /** True once shouldStop stopped the queue. */
+  readonly stopped: boolean;
+  finish(order?: readonly FileResult[]): Promise<ApplyResult>;
+}
+
+export function streamingWriter(runRoot: string, opts: ApplyOptions = {}): StreamingWriter {
+  const root = realpathSync(runRoot);
   const dirs = new Set<string>();
-  const todo = run.files.filter((file) => file.planned !== undefined && file.original !== undefined);
+  const queue: FileResult[] = [];
+  const pushed: FileResult[] = [];
   const refused = new Map<FileResult, SkippedFile>();
   const written = new Set<FileResult>();
-  let next = 0;
+  let interrupted = false;
+  let active = 0;
+  let idle: (() => void) | undefined;
+
   const lane = async (): Promise<void> => {
-    while (next < todo.length) {
-      await new Promise<void>((resolveTick) => setImmediate(resolveTick));
-      if (opts.shouldStop?.()) {
-        out.interrupted = true;
-        return;
+    active++;
+    try {
+      while (queue.length) {
+        await new Promise<void>((resolveTick) => setImmediate(resolveTick));
+        if (opts.shouldStop?.()) {
+          interrupted = true;
+          queue.length = 0;
+          return;
+        }
+        const file = queue.shift();
+        if (!file) return;
+        const problem = await writeOneAsync(root, file, dirs);
+        if (problem) refused.set(file, problem);
+        else {
+          written.add(file);
+          opts.onWrite?.(file.path);
+        }
       }
-      if (next >= todo.length) return;
-      const file = todo[next++];
-      const problem = await writeOneAsync(root, file, dirs);
-      if (problem) refused.set(file, problem);
-      else {
-        written.add(file);
-        opts.onWrite?.(file.path);
-      }
+    } finally {
+      active--;
+      if (active === 0) idle?.();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, todo.length) }, lane));
-  await syncDirectoriesAsync(dirs);
-  // Reported in plan order, whatever order the writes finished in.
-  for (const file of todo) {
-    if (written.has(file)) out.written.push(file.path);
-    const problem = refused.get(file);
-    if (problem) out.refused.push(problem);
-  }
-  return out;
+
+  return {
+    push(file) {
+      if (file.planned === undefined || file.original === undefined) return;
+      if (interrupted || opts.shouldStop?.()) {
+        interrupted = true;
+        return;
+      }
+      pushed.push(file);
+      queue.push(file);
+      if (active < WRITE_CONCURRENCY) void lane();
+    },
+    get stopped() {
+      return interrupted;
+    },
+    async finish(order = pushed) {
+      if (active > 0) await new Promise<void>((resolveIdle) => { idle = resolveIdle; });
+      await syncDirectoriesAsync(dirs);
+      const out: ApplyResult = { written: [], refused: [], interrupted };
+      // Reported in plan order, whatever order the writes finished in.
+      for (const file of order) {
+        if (written.has(file)) out.written.push(file.path);
+        const problem = refused.get(file);
+        if (problem) out.refused.push(problem);
+      }
+      return out;
+    },
+  };
 }
+
+/** applyPlan for a process that must react to signals, and the fast path (see streamingWriter). */
+export async function applyPlanAsync(run: RunResult, opts: ApplyOptions = {}): Promise<ApplyResult> {
+  const writer = streamingWriter(run.root, opts);
+  for (const file of run.files) writer.push(file);
+  return writer.finish(run.files);
+}
+
+// Plain fd calls, not FileHandle objects: apply writes on the thread that also plans, and a FileHandle
+// per call costs several times the syscall itself in this thread's time.
+const fsCall = {
+  lstat: promisify(fs.lstat),
+  realpath: promisify(fs.realpath),
+  readFile: promisify(fs.readFile),
+  stat: promisify(fs.stat),
+  open: promisify(fs.open),
+  write: promisify(fs.write),
+  fsync: promisify(fs.fsync),
+  fchmod: promisify(fs.fchmod),
+  close: promisify(fs.close),
+  rename: promisify(fs.rename),
+  unlink: promisify(fs.unlink),
+};
 
 /** writeOne's checks, then the same atomic write without blocking the event loop. */
 async function writeOneAsync(root: string, file: FileResult, dirs: Set<string>): Promise<SkippedFile | undefined> {
@@ -94,32 +157,35 @@ async function writeOneAsync(root: string, file: FileResult, dirs: Set<string>):
   if (rel.startsWith('..') || rel.split(sep).includes('.git')) return { path: file.path, reason: 'symlink-outside-root', detail: 'refusing to write outside the scanned root or inside .git/' };
   try {
     let target = abs;
-    if ((await fsp.lstat(abs)).isSymbolicLink()) {
-      const real = await fsp.realpath(abs);
+    let stats = await fsCall.lstat(abs);
+    if (stats.isSymbolicLink()) {
+      const real = await fsCall.realpath(abs);
       if (relative(root, real).startsWith('..')) return { path: file.path, reason: 'symlink-outside-root', detail: `symlink to ${real}, outside the root: not written` };
       target = real;
+      stats = await fsCall.stat(target);
     }
-    const bytes = await fsp.readFile(abs);
+    const bytes = await fsCall.readFile(abs);
     const sha = createHash('sha256').update(bytes).digest('hex');
     if (file.sha256 && sha !== file.sha256) return { path: file.path, reason: 'changed-on-disk', detail: 'the file changed after it was scanned; re-run to plan it again' };
     const content = Buffer.from((file.bom ? BOM : '') + file.planned, 'utf8');
-    const mode = (await fsp.stat(target)).mode & 0o7777;
+    const mode = stats.mode & 0o7777;
     const tmp = join(dirname(target), `.${randomBytes(6).toString('hex')}.claude-migrate.tmp`);
-    const handle = await fsp.open(tmp, 'wx', mode);
+    const fd = await fsCall.open(tmp, 'wx', mode);
     try {
-      await handle.writeFile(content);
-      await handle.sync();
-      await handle.chmod(mode);
+      let off = 0;
+      while (off < content.length) off += (await fsCall.write(fd, content, off, content.length - off)).bytesWritten;
+      await fsCall.fsync(fd);
+      await fsCall.fchmod(fd, mode); // open's mode is masked by the umask
     } catch (err) {
-      await handle.close();
-      await fsp.unlink(tmp).catch(() => undefined);
+      await fsCall.close(fd);
+      await fsCall.unlink(tmp).catch(() => undefined);
       throw err;
     }
-    await handle.close();
+    await fsCall.close(fd);
     try {
-      await fsp.rename(tmp, target);
+      await fsCall.rename(tmp, target);
     } catch (err) {
-      await fsp.unlink(tmp).catch(() => undefined);
+      await fsCall.unlink(tmp).catch(() => undefined);
       throw err;
     }
     dirs.add(dirname(target));

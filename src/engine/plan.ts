@@ -10,8 +10,8 @@ import { packRuleIds } from '../../transforms/index.js';
 import { SYNC_MARKER } from '../rules/sync-marker.js';
 import { addCrossFileFindings } from './cross-file.js';
 import type { PlanFileOptions } from './plan-file.js';
-import { planCandidates } from './worker.js';
-import type { Finding, RunResult, SkippedFile } from './types.js';
+import { planCandidates, type CandidateOutcome } from './worker.js';
+import type { FileResult, Finding, RunResult, SkippedFile } from './types.js';
 
 export interface PlanOptions extends Omit<PlanFileOptions, 'today'> {
   root: string;
@@ -25,6 +25,12 @@ export interface PlanOptions extends Omit<PlanFileOptions, 'today'> {
   onProgress?: (done: number, total: number, path: string) => void;
   /** Worker threads for parsing and rules: undefined = automatic (one per core from 64 candidates), 0 = none. */
   workers?: number;
+  /** git status of the root when the caller already has it (apply checks it before planning). */
+  git?: RunResult['git'];
+  /** Each file with planned edits as soon as it is planned (apply streams them to its writer). */
+  onFilePlanned?: (file: FileResult) => void;
+  /** Checked between files: true stops planning (the result then holds only the files planned so far). */
+  shouldStop?: () => boolean;
 }
 
 /** API and request markers that make a file a candidate even without a model ID. */
@@ -47,7 +53,7 @@ export async function plan(opts: PlanOptions): Promise<RunResult> {
   const today = opts.today ?? todayIso();
   const [{ files, skipped: discoverySkipped }, git] = await Promise.all([
     discoverFiles({ root: opts.root, paths: opts.paths, include: opts.include, exclude: opts.exclude, defaultExcludes: true }),
-    gitStatus(opts.root),
+    opts.git ?? gitStatus(opts.root),
   ]);
   // Binary files that mention a model ID or the API are not candidates, but must not vanish from the report.
   const binaryMatches: string[] = [];
@@ -71,7 +77,9 @@ export async function plan(opts: PlanOptions): Promise<RunResult> {
   };
   const transitions = new Map<string, Transition>();
   // In this thread or on worker threads (enough candidates): outcomes come back in candidate order either way.
-  const outcomes = await planCandidates(opts.root, candidates, { ...opts, today }, { workers: opts.workers, onProgress: opts.onProgress });
+  const { onFilePlanned, shouldStop } = opts;
+  const onOutcome = onFilePlanned && ((outcome: CandidateOutcome) => { if (outcome.file?.planned !== undefined) onFilePlanned(outcome.file); });
+  const outcomes = await planCandidates(opts.root, candidates, { ...opts, today }, { workers: opts.workers, onProgress: opts.onProgress, onOutcome, shouldStop });
   for (const outcome of outcomes) {
     result.skipped.push(...outcome.skipped);
     if (outcome.parsed) result.stats.parsed++;

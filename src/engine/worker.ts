@@ -33,6 +33,10 @@ export interface PlanCandidatesOptions {
   /** Worker threads: undefined = automatic (see workerCount), 0 = plan in this thread. */
   workers?: number;
   onProgress?: (done: number, total: number, path: string) => void;
+  /** Each outcome as soon as it is known (completion order, not candidate order). */
+  onOutcome?: (outcome: CandidateOutcome, index: number) => void;
+  /** Checked between files: true plans no further file (an interrupted apply); unplanned candidates get no outcome. */
+  shouldStop?: () => boolean;
   /** After the run: how many files worker threads planned (the rest were planned in this thread). */
   onPoolDone?: (stats: { workers: number; plannedOnWorkers: number }) => void;
 }
@@ -88,8 +92,10 @@ export async function planCandidates(root: string, candidates: string[], opts: C
   if (workers === 0) {
     const out: CandidateOutcome[] = [];
     for (let i = 0; i < candidates.length; i++) {
+      if (pool.shouldStop?.()) break;
       pool.onProgress?.(i, candidates.length, candidates[i]);
       out.push(await planCandidate(root, candidates[i], opts));
+      pool.onOutcome?.(out[i], i);
     }
     return out;
   }
@@ -131,6 +137,11 @@ const LANGUAGE_COST: Partial<Record<string, number>> = { typescript: 3, markdown
  * peak memory stays close to a single-threaded run. Lane 0 is this thread. Greedy by estimated cost.
  */
 export function assignLanes(candidates: string[], lanes: number): number[] {
+  return planLanes(candidates, lanes).laneOf;
+}
+
+/** assignLanes, and which candidates are of a spread language (any thread may take those). */
+function planLanes(candidates: string[], lanes: number): { laneOf: number[]; spread: boolean[] } {
   // JavaScript is parsed by the TypeScript compiler too: one lane for both.
   const languageOf = candidates.map((rel) => {
     const language = detectLanguage(rel, '') ?? 'text';
@@ -155,21 +166,28 @@ export function assignLanes(candidates: string[], lanes: number): number[] {
     laneOf.set(language, best);
     load[best] += c;
   }
-  return languageOf.map((l) => {
-    if (!spread.has(l)) return laneOf.get(l)!;
-    const best = lightest();
-    load[best] += LANGUAGE_COST[l] ?? 1;
-    return best;
-  });
+  return {
+    laneOf: languageOf.map((l) => {
+      if (!spread.has(l)) return laneOf.get(l)!;
+      const best = lightest();
+      load[best] += LANGUAGE_COST[l] ?? 1;
+      return best;
+    }),
+    spread: languageOf.map((l) => spread.has(l)),
+  };
 }
 
-async function planOnWorkers(root: string, candidates: string[], opts: CandidatePlanOptions, count: number, { onProgress, onPoolDone }: PlanCandidatesOptions): Promise<CandidateOutcome[]> {
+async function planOnWorkers(root: string, candidates: string[], opts: CandidatePlanOptions, count: number, { onProgress, onPoolDone, onOutcome, shouldStop }: PlanCandidatesOptions): Promise<CandidateOutcome[]> {
   const outcomes: (CandidateOutcome | undefined)[] = new Array(candidates.length);
   // `count` threads in all: this one plus count - 1 workers.
   const lanes = Math.max(2, count);
-  const laneOf = assignLanes(candidates, lanes);
+  const { laneOf, spread } = planLanes(candidates, lanes);
   const queues: number[][] = Array.from({ length: lanes }, () => []);
-  for (let i = candidates.length - 1; i >= 0; i--) queues[laneOf[i]].push(i); // pop() from the end = candidate order
+  // A spread language's files go to whichever thread is free first: this thread also writes (apply) and
+  // collects replies, so a fixed split would leave the workers idle at the end.
+  const shared: number[] = [];
+  for (let i = candidates.length - 1; i >= 0; i--) (spread[i] ? shared : queues[laneOf[i]]).push(i); // pop() from the end = candidate order
+  const next = (queue: number[]): number | undefined => queue.pop() ?? shared.pop();
   const fallback: number[] = []; // files a crashed or unstartable worker had: planned in this thread
   let done = 0;
   let plannedOnWorkers = 0;
@@ -182,7 +200,7 @@ async function planOnWorkers(root: string, candidates: string[], opts: Candidate
     const finishIfIdle = () => { if (live === 0) resolveAll(); };
     for (let w = 1; w < lanes; w++) {
       const queue = queues[w];
-      if (queue.length === 0) continue;
+      if (queue.length === 0 && shared.length === 0) continue;
       let worker: Worker;
       try {
         // A bounded heap keeps a runaway file from growing the process; a file that needs more
@@ -197,8 +215,10 @@ async function planOnWorkers(root: string, candidates: string[], opts: Candidate
       const inFlight = new Set<number>();
       let closed = false;
       const feed = () => {
-        while (inFlight.size < IN_FLIGHT_PER_WORKER && queue.length) {
-          const index = queue.pop()!;
+        if (shouldStop?.()) queue.length = 0;
+        while (inFlight.size < IN_FLIGHT_PER_WORKER && !shouldStop?.()) {
+          const index = next(queue);
+          if (index === undefined) break;
           inFlight.add(index);
           worker.postMessage({ index, rel: candidates[index] } satisfies PlanRequest);
         }
@@ -216,6 +236,7 @@ async function planOnWorkers(root: string, candidates: string[], opts: Candidate
       worker.on('message', (reply: PlanReply) => {
         if (!inFlight.delete(reply.index)) return;
         outcomes[reply.index] = rehydrate(reply.outcome);
+        onOutcome?.(outcomes[reply.index]!, reply.index);
         done++; // not inside `onProgress?.(…)`: its arguments are skipped when there is no callback
         plannedOnWorkers++;
         onProgress?.(done, candidates.length, candidates[reply.index]);
@@ -234,10 +255,13 @@ async function planOnWorkers(root: string, candidates: string[], opts: Candidate
 
   // Lane 0 in this thread, one file per macrotask so the workers' messages are handled in between.
   const own = queues[0];
-  while (own.length) {
-    const index = own.pop()!;
+  for (;;) {
     await new Promise<void>((r) => setImmediate(r));
+    if (shouldStop?.()) break;
+    const index = next(own);
+    if (index === undefined) break;
     outcomes[index] = await planCandidate(root, candidates[index], opts);
+    onOutcome?.(outcomes[index]!, index);
     done++;
     onProgress?.(done, candidates.length, candidates[index]);
   }
@@ -247,11 +271,14 @@ async function planOnWorkers(root: string, candidates: string[], opts: Candidate
   // Whatever no worker finished (none started, or one died mid-file) is planned here, in order.
   for (const index of fallback.sort((a, b) => a - b)) {
     if (outcomes[index]) continue;
+    if (shouldStop?.()) break;
     outcomes[index] = await planCandidate(root, candidates[index], opts);
+    onOutcome?.(outcomes[index]!, index);
     done++;
     onProgress?.(done, candidates.length, candidates[index]);
   }
-  return outcomes as CandidateOutcome[];
+  // Interrupted: candidates never planned have no outcome.
+  return shouldStop?.() ? outcomes.filter((o): o is CandidateOutcome => o !== undefined) : (outcomes as CandidateOutcome[]);
 }
 
 // ---------------------------------------------------------------- worker entry

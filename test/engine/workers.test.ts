@@ -31,6 +31,32 @@ describe('plan on worker threads', () => {
     expect(withoutDuration(onWorkers)).toEqual(withoutDuration(inThread));
   });
 
+  it('hands over each planned file once, as soon as it is planned, in this thread and on workers', async () => {
+    for (const workers of [0, 2]) {
+      const handed: string[] = [];
+      const run = await plan({ root: SAMPLE, target: 'auto', today: '2026-03-01', prefilterEngine: 'js', workers, onFilePlanned: (f) => handed.push(f.path) });
+      const planned = run.files.filter((f) => f.planned !== undefined);
+      expect(planned.length).toBeGreaterThan(2);
+      expect([...handed].sort()).toEqual(planned.map((f) => f.path).sort());
+      // The very objects of the result: a streaming writer reports them in plan order by identity.
+      const objects: unknown[] = [];
+      const again = await plan({ root: SAMPLE, target: 'auto', today: '2026-03-01', prefilterEngine: 'js', workers, onFilePlanned: (f) => objects.push(f) });
+      for (const o of objects) expect(again.files).toContain(o);
+    }
+  });
+
+  it('stops planning when asked: no further file is planned or handed over', async () => {
+    for (const workers of [0, 2]) {
+      let handed = 0;
+      const run = await plan({ root: SAMPLE, target: 'auto', today: '2026-03-01', prefilterEngine: 'js', workers, onFilePlanned: () => { handed++; }, shouldStop: () => handed >= 1 });
+      const full = await plan({ root: SAMPLE, target: 'auto', today: '2026-03-01', prefilterEngine: 'js', workers });
+      // Files in flight on a worker when the stop came may still land; nothing is scheduled after it.
+      expect(handed).toBeGreaterThanOrEqual(1);
+      expect(handed).toBeLessThanOrEqual(1 + 2 * workers);
+      expect(run.files.length).toBeLessThan(full.files.length);
+    }
+  });
+
   it('really plans on the workers, and each outcome matches the in-thread one', async () => {
     const candidates = ['web/src/chat.ts', 'services/extractor/extract.py', 'missing-file.py', 'routing/models.yaml', 'go/summarizer/summarize.go'];
     const opts = { target: 'auto', today: '2026-03-01' };

@@ -210,6 +210,8 @@ function isReference(id: ts.Identifier): boolean {
 }
 
 function countReferences(scopes: Scopes): void {
+  // Destructuring assignment targets (`[a, b] = …`, `({ a } = …)`) are writes too: marked once every read is resolved.
+  const destructuring: ts.Expression[] = [];
   const visit = (n: ts.Node): void => {
     if (ts.isIdentifier(n)) {
       if (isReference(n)) {
@@ -225,22 +227,16 @@ function countReferences(scopes: Scopes): void {
       }
       return;
     }
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && (ts.isArrayLiteralExpression(n.left) || ts.isObjectLiteralExpression(n.left))) destructuring.push(n.left);
     ts.forEachChild(n, visit);
   };
   visit(scopes.sf);
-  // Destructuring assignment targets (`[a, b] = …`, `({ a } = …)`) are writes too.
-  const writes = (n: ts.Node): void => {
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && (ts.isArrayLiteralExpression(n.left) || ts.isObjectLiteralExpression(n.left))) {
-      const mark = (t: ts.Node): void => {
-        if (ts.isIdentifier(t)) {
-          const b = scopes.readOf.get(t);
-          if (b) b.reassigned = true;
-        }
-        ts.forEachChild(t, mark);
-      };
-      mark(n.left);
+  const mark = (t: ts.Node): void => {
+    if (ts.isIdentifier(t)) {
+      const b = scopes.readOf.get(t);
+      if (b) b.reassigned = true;
     }
-    ts.forEachChild(n, writes);
+    ts.forEachChild(t, mark);
   };
-  writes(scopes.sf);
+  for (const left of destructuring) mark(left);
 }
