@@ -44,17 +44,30 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
+/** CLAUDE_MIGRATE_TIMING=1: each phase's wall time on stderr (as ESLint's TIMING), for `npm run bench` and bug reports. */
+function phaseTimer(): (phase: string) => void {
+  if (!process.env.CLAUDE_MIGRATE_TIMING) return () => undefined;
+  let last = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    process.stderr.write(`claude-migrate timing: ${phase} ${(now - last).toFixed(0)} ms\n`);
+    last = now;
+  };
+}
+
 export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
 export async function plan(opts: PlanOptions): Promise<RunResult> {
   const started = Date.now();
+  const timing = phaseTimer();
   const today = opts.today ?? todayIso();
   const [{ files, skipped: discoverySkipped }, git] = await Promise.all([
     discoverFiles({ root: opts.root, paths: opts.paths, include: opts.include, exclude: opts.exclude, defaultExcludes: true }),
     opts.git ?? gitStatus(opts.root),
   ]);
+  timing('discovery');
   // Binary files that mention a model ID or the API are not candidates, but must not vanish from the report.
   const binaryMatches: string[] = [];
   const { candidates } = await prefilter(opts.root, files, prefilterPattern(), {
@@ -75,6 +88,7 @@ export async function plan(opts: PlanOptions): Promise<RunResult> {
     stats: { filesListed: files.length, candidates: candidates.length, parsed: 0, durationMs: 0 },
     git,
   };
+  timing('prefilter');
   const transitions = new Map<string, Transition>();
   // In this thread or on worker threads (enough candidates): outcomes come back in candidate order either way.
   const { onFilePlanned, shouldStop } = opts;
@@ -87,6 +101,7 @@ export async function plan(opts: PlanOptions): Promise<RunResult> {
     if (outcome.file) result.files.push(outcome.file);
   }
   opts.onProgress?.(candidates.length, candidates.length, '');
+  timing('parse+rules');
   addCrossFileFindings(result.files, opts);
   result.runFindings = runLevelFindings([...transitions.values()], opts);
   result.stats.durationMs = Date.now() - started;

@@ -128,13 +128,21 @@ function rehydrate(outcome: CandidateOutcome): CandidateOutcome {
   return outcome;
 }
 
-/** Relative cost of planning one file, by language: the TypeScript compiler is the slow parser. */
-const LANGUAGE_COST: Partial<Record<string, number>> = { typescript: 3, markdown: 2 };
+/**
+ * Relative cost of planning one file, by language (1 = about 4 ms in steady state), and of loading a
+ * language's parser once per thread, in the same unit: first-file minus steady-state times measured on
+ * the bench's 20k-file repository. The TypeScript compiler is the expensive load (about 0.25 s); a
+ * grammar on the baseline wasm compiler costs 25 to 40 ms, the YAML CST library about 65.
+ */
+const FILE_COST: Partial<Record<string, number>> = { csharp: 1.3, java: 1.3, markdown: 0.7, yaml: 0.6, json: 0.3 };
+const LOAD_COST: Partial<Record<string, number>> = { typescript: 60, yaml: 16 };
+const DEFAULT_LOAD_COST = 7;
 
 /**
  * Lanes by language: every language is planned on exactly one thread, so each thread loads only its
  * own parsers (the TypeScript compiler and each grammar once per process, not once per worker) and
- * peak memory stays close to a single-threaded run. Lane 0 is this thread. Greedy by estimated cost.
+ * peak memory stays close to a single-threaded run. Lane 0 is this thread. Greedy by estimated cost,
+ * loads included.
  */
 export function assignLanes(candidates: string[], lanes: number): number[] {
   return planLanes(candidates, lanes).laneOf;
@@ -147,8 +155,10 @@ function planLanes(candidates: string[], lanes: number): { laneOf: number[]; spr
     const language = detectLanguage(rel, '') ?? 'text';
     return language === 'javascript' ? 'typescript' : language;
   });
-  const cost = new Map<string, number>();
-  for (const l of languageOf) cost.set(l, (cost.get(l) ?? 0) + (LANGUAGE_COST[l] ?? 1));
+  const work = new Map<string, number>();
+  for (const l of languageOf) work.set(l, (work.get(l) ?? 0) + (FILE_COST[l] ?? 1));
+  const loadOf = (l: string) => LOAD_COST[l] ?? DEFAULT_LOAD_COST;
+  const cost = new Map([...work].map(([l, w]) => [l, w + loadOf(l)]));
   const load = new Array<number>(lanes).fill(0);
   const total = [...cost.values()].reduce((a, b) => a + b, 0);
   const laneOf = new Map<string, number>();
@@ -160,8 +170,9 @@ function planLanes(candidates: string[], lanes: number): { laneOf: number[]; spr
     return best;
   };
   for (const [language, c] of [...cost].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
-    // A language heavier than one lane's share (a TypeScript monorepo) is spread over every lane.
-    if (c > total / lanes) { spread.add(language); continue; }
+    // A language heavier than one lane's share (a TypeScript monorepo) is spread over every lane, when
+    // its files outweigh loading its parser once more per lane.
+    if (work.get(language)! > total / lanes + loadOf(language)) { spread.add(language); continue; }
     const best = lightest();
     laneOf.set(language, best);
     load[best] += c;
@@ -170,14 +181,22 @@ function planLanes(candidates: string[], lanes: number): { laneOf: number[]; spr
     laneOf: languageOf.map((l) => {
       if (!spread.has(l)) return laneOf.get(l)!;
       const best = lightest();
-      load[best] += LANGUAGE_COST[l] ?? 1;
+      load[best] += FILE_COST[l] ?? 1;
       return best;
     }),
     spread: languageOf.map((l) => spread.has(l)),
   };
 }
 
-async function planOnWorkers(root: string, candidates: string[], opts: CandidatePlanOptions, count: number, { onProgress, onPoolDone, onOutcome, shouldStop }: PlanCandidatesOptions): Promise<CandidateOutcome[]> {
+function spawnPlanWorker(root: string, opts: CandidatePlanOptions): Worker {
+  const { entry, evaluate } = workerEntry();
+  // A bounded heap keeps a runaway file from growing the process; a file that needs more crashes only
+  // that worker, and its files are planned on this thread.
+  return new Worker(entry, { workerData: { role: WORKER_ROLE, root, opts: cloneableOptions(opts) }, eval: evaluate, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+}
+
+async function planOnWorkers(root: string, candidates: string[], opts: CandidatePlanOptions, count: number, pool: PlanCandidatesOptions): Promise<CandidateOutcome[]> {
+  const { onProgress, onPoolDone, onOutcome, shouldStop } = pool;
   const outcomes: (CandidateOutcome | undefined)[] = new Array(candidates.length);
   // `count` threads in all: this one plus count - 1 workers.
   const lanes = Math.max(2, count);
@@ -191,11 +210,9 @@ async function planOnWorkers(root: string, candidates: string[], opts: Candidate
   const fallback: number[] = []; // files a crashed or unstartable worker had: planned in this thread
   let done = 0;
   let plannedOnWorkers = 0;
-  const data = { role: WORKER_ROLE, root, opts: cloneableOptions(opts) };
-  const { entry, evaluate } = workerEntry();
   let workersStarted = 0;
 
-  const pool = new Promise<void>((resolveAll) => {
+  const poolDone = new Promise<void>((resolveAll) => {
     let live = 0;
     const finishIfIdle = () => { if (live === 0) resolveAll(); };
     for (let w = 1; w < lanes; w++) {
@@ -203,9 +220,7 @@ async function planOnWorkers(root: string, candidates: string[], opts: Candidate
       if (queue.length === 0 && shared.length === 0) continue;
       let worker: Worker;
       try {
-        // A bounded heap keeps a runaway file from growing the process; a file that needs more
-        // crashes only that worker, and its files are planned on this thread.
-        worker = new Worker(entry, { workerData: data, eval: evaluate, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+        worker = spawnPlanWorker(root, opts);
       } catch {
         fallback.push(...queue.splice(0));
         continue;
@@ -265,7 +280,7 @@ async function planOnWorkers(root: string, candidates: string[], opts: Candidate
     done++;
     onProgress?.(done, candidates.length, candidates[index]);
   }
-  await pool;
+  await poolDone;
 
   onPoolDone?.({ workers: workersStarted, plannedOnWorkers });
   // Whatever no worker finished (none started, or one died mid-file) is planned here, in order.

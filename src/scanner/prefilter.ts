@@ -204,8 +204,12 @@ export async function prefilterWithRg(
   root: string,
   files: string[],
   pattern: string,
-  /** Bytes of paths per invocation: far below Linux's 2 MB ARG_MAX, and Windows' 32K-character command line. */
-  chunkBudget = process.platform === 'win32' ? 24_000 : 256_000,
+  /**
+   * Bytes of paths per invocation, under the OS limit (Linux's ARG_MAX is 2 MB, macOS's 1 MB with the
+   * environment, Windows' command line 32K characters). Few large chunks: ripgrep searches one
+   * invocation's files on all its threads (20k files: 190 ms in 1 MB chunks, 270 ms in 256 KB ones).
+   */
+  chunkBudget = process.platform === 'win32' ? 24_000 : process.platform === 'darwin' ? 400_000 : 1_000_000,
   onBinaryMatch?: (rel: string) => void,
 ): Promise<RgOutcome> {
   if (files.length === 0) return { ok: true, candidates: [] };
@@ -282,7 +286,8 @@ function chunkByLength(files: string[], budget: number): string[][] {
   let current: string[] = [];
   let size = 0;
   for (const rel of files) {
-    const cost = Buffer.byteLength(rel) + 1;
+    // The string, its NUL, and its argv pointer: Linux counts all three against ARG_MAX.
+    const cost = Buffer.byteLength(rel) + 1 + 8;
     if (current.length && size + cost > budget) {
       chunks.push(current);
       current = [];

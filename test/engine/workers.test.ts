@@ -86,11 +86,19 @@ describe('plan on worker threads', () => {
   });
 
   it('spreads a language heavier than one thread\'s share over every thread', () => {
-    const files = [...Array.from({ length: 40 }, (_, i) => `src/f${i}.ts`), 'a.py', 'b.go'];
+    const files = [...Array.from({ length: 400 }, (_, i) => `src/f${i}.ts`), 'a.py', 'b.go'];
     const lanes = assignLanes(files, 2);
-    const tsLanes = lanes.slice(0, 40);
-    expect(tsLanes.filter((l) => l === 0).length).toBeGreaterThan(10);
-    expect(tsLanes.filter((l) => l === 1).length).toBeGreaterThan(10);
+    const tsLanes = lanes.slice(0, 400);
+    expect(tsLanes.filter((l) => l === 0).length).toBeGreaterThan(100);
+    expect(tsLanes.filter((l) => l === 1).length).toBeGreaterThan(100);
+  });
+
+  it('keeps a language on one thread when loading its parser again would cost more than splitting saves', () => {
+    // 70 TypeScript files are most of the work, but a second TypeScript compiler load costs about as much.
+    const files = [...Array.from({ length: 70 }, (_, i) => `src/f${i}.ts`), ...Array.from({ length: 60 }, (_, i) => `py/m${i}.py`), 'a.go', 'b.rb', 'c.java', 'd.yaml'];
+    const lanes = assignLanes(files, 2);
+    expect(new Set(lanes.slice(0, 70)).size).toBe(1);
+    expect(new Set(lanes).size).toBe(2);
   });
 
   it('uses workers only when there are enough candidates and cores', () => {
