@@ -2,6 +2,7 @@
 import type { ModelIdMatch } from '../catalog/types.js';
 import type { FileView, OffsetContext, ParsedFile, Range } from '../languages/types.js';
 import type { Bucket, Occurrence, OccurrenceRole } from '../rules/types.js';
+import { RECORD_IDENTITY_KEY } from '../languages/config/common.js';
 
 const GENERATED_PATH = [
   /(^|\/)__snapshots__\//,
@@ -38,7 +39,7 @@ export interface Classification {
 export function classifyFile(path: string, text: string, matches: ModelIdMatch[], parsed: ParsedFile | undefined): Classification {
   const generated = generatedReason(path, text);
   const view: FileView | undefined = parsed?.view;
-  const contexts = matches.map((m) => safeContext(parsed, m.start));
+  const contexts = matches.map((m) => asRecordEntry(safeContext(parsed, m.start), m, text));
   // Collections holding model IDs, to tell a registry (several IDs) from a config with one model field.
   const idsPerCollection = new Map<number, number>();
   for (const ctx of contexts) {
@@ -79,6 +80,19 @@ function roleOf(match: ModelIdMatch, ctx: OffsetContext | undefined, view: FileV
   if (c && (c.kind === 'enum' || c.kind === 'union' || c.inKey || (idsPerCollection.get(c.range.start) ?? 0) >= 2)) return 'definer-entry';
   if (c?.kind === 'switch') return 'capability-gate';
   return 'string';
+}
+
+/**
+ * `[{ id: "claude-…", label: … }, …]` (a UI model picker, a price list): a model ID naming its record
+ * (RECORD_IDENTITY_KEY, not a setting such as `model:`) in a list of records has the list as its
+ * collection, the whole record as its entry, as the config adapters read `- id: claude-…`.
+ */
+function asRecordEntry(ctx: OffsetContext | undefined, match: ModelIdMatch, text: string): OffsetContext | undefined {
+  const c = ctx?.collection;
+  if (!ctx || !c?.recordList || c.kind !== 'map' || c.inKey || match.start < c.entry.start) return ctx;
+  const key = /^\s*:?["'`]?([A-Za-z_][\w-]*)["'`]?\s*(?::|=>?)\s*["'`]?$/.exec(text.slice(c.entry.start, match.start));
+  if (!key || !RECORD_IDENTITY_KEY.test(key[1])) return ctx;
+  return { ...ctx, collection: { kind: 'list', range: c.recordList.range, entries: c.recordList.entries, entry: c.range } };
 }
 
 /**

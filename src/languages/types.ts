@@ -227,6 +227,8 @@ export interface OffsetContext {
     entry: Range;
     /** For a map entry: true when the offset is in the key. */
     inKey?: boolean;
+    /** A map that is itself one item of a list or set literal (a record in a table of records): that list. */
+    recordList?: { range: Range; entries: number };
   };
   /** Innermost comparison / membership / prefix / regex test holding the offset (`"opus" in m`, `m.startsWith(…)`, `m == "…"`). */
   gate?: Range;

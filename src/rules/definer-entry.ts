@@ -53,7 +53,10 @@ export default defineRule({
     why: 'A definer serves the old model, which is still in production; replacing it would de-register it. If you cannot ask, add the new model alongside and flag it (guide: "Step 1: Classify each file", bucket 2).',
     source: 'model-migration.md#step-1-classify-each-file',
     fixSafety: 'Suggest: applied with --apply-suggestions or accepted in the UI. Prices or limits copied from the old entry must be checked by a person.',
-    limits: ['Registries assembled by code (loops, comprehensions) are not recognised.'],
+    limits: [
+      'Registries assembled by code (loops, comprehensions) are not recognised.',
+      'A list of records is a registry when each record names its model by `id`, `name`, `model_id`/`modelId` or `slug` (Python, TS/JS, Go, Ruby, PHP, YAML, JSON, TOML); Java and C# object constructions in a list are read one at a time. A copied record keeps the old record\'s other fields (labels, prices): review them.',
+    ],
     example: 'basic',
   },
 });

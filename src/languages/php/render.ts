@@ -14,6 +14,18 @@ import type { PhpAnalysis } from './views.js';
 const GATE_FUNCTIONS = /^(str_contains|str_starts_with|str_ends_with|strpos|stripos|str_begins_with|preg_match|fnmatch|strcasecmp|strcmp|in_array|array_key_exists|isset)$/;
 const GATE_STATIC = /^(startsWith|endsWith|contains|is|startsWithAny)$/;
 
+function arrayCollection(a: Node, child: Node, text: string, offset: number): NonNullable<Constructs['collection']> {
+  const items = a.namedChildren.filter((c) => c.type === 'array_element_initializer' || c.type === 'variadic_unpacking');
+  const keyed = child.children.some((c) => c.type === '=>');
+  const key = keyed ? child.namedChildren[0] : undefined;
+  const open = a.children.find((c) => c.type === '[' || c.type === '(')!;
+  return {
+    kind: keyed ? 'map' : 'list', range: rangeOf(a), entries: items.length, entry: rangeOf(child), items: items.map(rangeOf),
+    inner: { start: open.endIndex, end: a.lastChild!.startIndex }, trailingSeparatorAllowed: usesTrailingComma(text, items.map(rangeOf), a.lastChild!.startIndex),
+    ...(key ? { key: rangeOf(key), inKey: offset >= key.startIndex && offset < key.endIndex } : {}),
+  };
+}
+
 export function phpConstructs(root: Node, text: string, offset: number): Constructs {
   const out: Constructs = {};
   const at = nodeAt(root, offset);
@@ -22,15 +34,7 @@ export function phpConstructs(root: Node, text: string, offset: number): Constru
   for (const a of ancestors(at)) {
     if (!out.collection) {
       if (a.type === 'array_creation_expression' && child.type === 'array_element_initializer') {
-        const items = a.namedChildren.filter((c) => c.type === 'array_element_initializer' || c.type === 'variadic_unpacking');
-        const keyed = child.children.some((c) => c.type === '=>');
-        const key = keyed ? child.namedChildren[0] : undefined;
-        const open = a.children.find((c) => c.type === '[' || c.type === '(')!;
-        out.collection = {
-          kind: keyed ? 'map' : 'list', range: rangeOf(a), entries: items.length, entry: rangeOf(child), items: items.map(rangeOf),
-          inner: { start: open.endIndex, end: a.lastChild!.startIndex }, trailingSeparatorAllowed: usesTrailingComma(text, items.map(rangeOf), a.lastChild!.startIndex),
-          ...(key ? { key: rangeOf(key), inKey: offset >= key.startIndex && offset < key.endIndex } : {}),
-        };
+        out.collection = arrayCollection(a, child, text, offset);
       } else if (a.type === 'enum_declaration_list' && child.type === 'enum_case') {
         const cases = a.namedChildren.filter((c) => c.type === 'enum_case');
         const name = child.childForFieldName('name');
@@ -44,6 +48,11 @@ export function phpConstructs(root: Node, text: string, offset: number): Constru
         const sw = a.parent?.parent;
         out.collection = { kind: 'switch', range: rangeOf(sw ?? a), entries: a.parent?.namedChildren.filter((c) => c.type === 'case_statement').length ?? 1, entry: rangeOf(child), switchStyle: 'line', labelRange: { start: a.startIndex, end: colon?.endIndex ?? child.endIndex } };
       }
+    }
+    // `[['id' => 'claude-…', …], …]`: the keyed array is one record of a list.
+    else if (out.collection.kind === 'map' && !out.collection.record && a.type === 'array_creation_expression' && child.type === 'array_element_initializer' && !child.children.some((c) => c.type === '=>') && child.namedChildren[0]?.startIndex === out.collection.range.start) {
+      const list = arrayCollection(a, child, text, offset);
+      if (list.kind === 'list') out.collection.record = list;
     }
     if (!out.gate) {
       let gate: Node | undefined;

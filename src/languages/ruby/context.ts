@@ -19,6 +19,13 @@ function isRspecExpectation(call: Node): boolean {
 
 const entriesOf = (n: Node) => n.namedChildren.filter((c) => c.type !== 'comment' && c.type !== 'heredoc_body');
 
+function listCollection(a: Node, child: Node, text: string): NonNullable<Constructs['collection']> {
+  const items = entriesOf(a);
+  const isSet = a.parent?.type === 'argument_list' && a.parent.parent?.type === 'call' && a.parent.parent.childForFieldName('receiver')?.text === 'Set';
+  const words = a.type !== 'array';
+  return { kind: isSet ? 'set' : 'list', range: rangeOf(a), entries: items.length, entry: rangeOf(child), items: items.map(rangeOf), inner: { start: a.firstChild!.endIndex, end: a.lastChild!.startIndex }, trailingSeparatorAllowed: !words && usesTrailingComma(text, items.map(rangeOf), a.lastChild!.startIndex), separator: words ? ' ' : ',' };
+}
+
 export function rubyConstructs(root: Node, text: string, offset: number): Constructs {
   const out: Constructs = {};
   const at = nodeAt(root, offset);
@@ -31,10 +38,7 @@ export function rubyConstructs(root: Node, text: string, offset: number): Constr
         const key = child.childForFieldName('key');
         out.collection = { kind: 'map', range: rangeOf(a), entries: items.length, entry: rangeOf(child), inKey: !!key && offset >= key.startIndex && offset < key.endIndex, items: items.map(rangeOf), inner: { start: a.startIndex + 1, end: a.endIndex - 1 }, trailingSeparatorAllowed: usesTrailingComma(text, items.map(rangeOf), a.endIndex - 1), ...(key ? { key: rangeOf(key) } : {}) };
       } else if ((a.type === 'array' || a.type === 'string_array' || a.type === 'symbol_array') && entriesOf(a).some((i) => i.id === child.id)) {
-        const items = entriesOf(a);
-        const isSet = a.parent?.type === 'argument_list' && a.parent.parent?.type === 'call' && a.parent.parent.childForFieldName('receiver')?.text === 'Set';
-        const words = a.type !== 'array';
-        out.collection = { kind: isSet ? 'set' : 'list', range: rangeOf(a), entries: items.length, entry: rangeOf(child), items: items.map(rangeOf), inner: { start: a.firstChild!.endIndex, end: a.lastChild!.startIndex }, trailingSeparatorAllowed: !words && usesTrailingComma(text, items.map(rangeOf), a.lastChild!.startIndex), separator: words ? ' ' : ',' };
+        out.collection = listCollection(a, child, text);
       } else if (a.type === 'when' && child.type === 'pattern') {
         const caseNode = a.parent;
         const whens = caseNode ? caseNode.namedChildren.filter((c) => c.type === 'when') : [a];
@@ -44,6 +48,9 @@ export function rubyConstructs(root: Node, text: string, offset: number): Constr
         const clauses = caseNode ? caseNode.namedChildren.filter((c) => c.type === 'in_clause') : [];
         out.collection = { kind: 'switch', range: rangeOf(caseNode ?? a), entries: clauses.length, entry: rangeOf(child), switchStyle: 'pipe' };
       }
+    }
+    else if (out.collection.kind === 'map' && !out.collection.record && child.type === 'hash' && child.startIndex === out.collection.range.start && a.type === 'array' && entriesOf(a).some((i) => i.id === child.id)) {
+      out.collection.record = listCollection(a, child, text);
     }
     if (!out.gate) {
       let gate: Node | undefined;

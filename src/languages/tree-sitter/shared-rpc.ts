@@ -61,6 +61,8 @@ export interface Constructs {
     /** switch: how another label is added: `list` appends `, copy` after the pattern, `or`/`pipe` joins with ` or ` / ` | `, `line` adds `case copy:` on its own line before the label `labelRange`. */
     switchStyle?: 'list' | 'or' | 'pipe' | 'line';
     labelRange?: Range;
+    /** map: the list literal this map is one item of (a record in a table of records), as a collection. */
+    record?: Omit<NonNullable<Constructs['collection']>, 'record'>;
   };
   gate?: { range: Range; negative: boolean; needParens: boolean; /** operands written without parentheses (Ruby `m.include? "x"`): each side is wrapped. */ wrapSides?: boolean };
   assert?: Range;
@@ -184,8 +186,8 @@ function alongside(ctx: RpcRenderContext, at: number, from: string, to: string):
   const c = syntax.constructsAt(at);
   const within = (r: Range | undefined) => !!r && r.start <= at && at + from.length <= r.end;
   let col = c.collection;
-  // A map entry whose key would not change would be a duplicate key.
-  if (col?.kind === 'map' && col.key && swapAll(text.slice(col.key.start, col.key.end), from, to) === text.slice(col.key.start, col.key.end)) col = undefined;
+  // A map entry whose key would not change would be a duplicate key: a record of a list is copied whole instead.
+  if (col?.kind === 'map' && col.key && swapAll(text.slice(col.key.start, col.key.end), from, to) === text.slice(col.key.start, col.key.end)) col = col.record;
   // A membership test inside an assert is the assert's subject: the assert is duplicated instead.
   const gate = c.gate && c.assert && c.assert.start <= c.gate.range.start && c.gate.range.end <= c.assert.end ? undefined : c.gate;
   const candidates = [
@@ -269,7 +271,7 @@ export function rpcContextAt(analysis: RpcAnalysis, constructs: (offset: number)
   const c = constructs(offset);
   if (c.collection) {
     const col = c.collection;
-    ctx.collection = { kind: col.kind, range: col.range, entries: col.entries, entry: col.entry, ...(col.kind === 'map' && col.inKey !== undefined ? { inKey: col.inKey } : {}) };
+    ctx.collection = { kind: col.kind, range: col.range, entries: col.entries, entry: col.entry, ...(col.kind === 'map' && col.inKey !== undefined ? { inKey: col.inKey } : {}), ...(col.record ? { recordList: { range: col.record.range, entries: col.record.entries } } : {}) };
   }
   if (c.gate) ctx.gate = c.gate.range;
   if (c.assert) ctx.assert = c.assert;

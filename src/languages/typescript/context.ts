@@ -125,7 +125,9 @@ export function tsContextAt(a: TsAnalysis, offset: number): OffsetContext {
   const c = tsConstructs(a, offset);
   const col = c.collections[0];
   if (col) {
-    ctx.collection = { kind: col.kind, range: rangeOf(col.node, a.sf), entries: col.entries, entry: col.entryRange, ...(col.kind === 'map' && col.inKey !== undefined ? { inKey: col.inKey } : {}) };
+    const outer = c.collections[1];
+    const recordList = col.kind === 'map' && outer && (outer.kind === 'list' || outer.kind === 'set') && outer.entry === col.node ? { range: rangeOf(outer.node, a.sf), entries: outer.entries } : undefined;
+    ctx.collection = { kind: col.kind, range: rangeOf(col.node, a.sf), entries: col.entries, entry: col.entryRange, ...(col.kind === 'map' && col.inKey !== undefined ? { inKey: col.inKey } : {}), ...(recordList ? { recordList } : {}) };
   }
   if (c.gate) ctx.gate = rangeOf(c.gate, a.sf);
   if (c.assert) ctx.assert = rangeOf(c.assert, a.sf);
