@@ -33,8 +33,18 @@ export function eolOf(text: string): string {
   return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
 }
 
+/** The last text's unit: renderers ask once per edit, and a file's edits come in a row. */
+let lastIndent: { text: string; unit: string } | undefined;
+
 /** One indentation step used in the file (2 or 4 spaces, or a tab), guessed from its lines. */
 export function indentUnitOf(text: string): string {
+  if (lastIndent?.text === text) return lastIndent.unit;
+  const unit = guessIndentUnit(text);
+  lastIndent = { text, unit };
+  return unit;
+}
+
+function guessIndentUnit(text: string): string {
   if (/^\t/m.test(text) && !/^ {2}/m.test(text)) return '\t';
   const counts = new Map<number, number>();
   for (const m of text.matchAll(/^( +)\S/gm)) {

@@ -73,7 +73,8 @@ function requireIsDefault(e: ts.Expression): boolean {
   return ts.isPropertyAccessExpression(x) && x.name.text === 'default';
 }
 
-export function collectScopes(sf: ts.SourceFile): Scopes {
+/** `onNode` sees every node of the file in source order (a caller's own per-node work rides on this walk). */
+export function collectScopes(sf: ts.SourceFile, onNode?: (n: ts.Node) => void): Scopes {
   const byScope = new Map<ts.Node, Map<string, Binding>>();
   const imports: Binding[] = [];
   const exportedNames = new Set<string>();
@@ -106,7 +107,12 @@ export function collectScopes(sf: ts.SourceFile): Scopes {
     }
   };
 
+  const feed = (n: ts.Node): void => {
+    onNode!(n);
+    ts.forEachChild(n, feed);
+  };
   const visit = (n: ts.Node): void => {
+    onNode?.(n);
     if (ts.isVariableDeclaration(n)) {
       const list = n.parent;
       const isVar = ts.isVariableDeclarationList(list) && !(list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const));
@@ -163,6 +169,10 @@ export function collectScopes(sf: ts.SourceFile): Scopes {
       imports.push(b);
     } else if (ts.isCatchClause(n) && n.variableDeclaration && ts.isIdentifier(n.variableDeclaration.name)) {
       add(n, mk(n.variableDeclaration.name, 'other', n.variableDeclaration));
+      if (onNode) {
+        feed(n.variableDeclaration);
+        onNode(n.block);
+      }
       ts.forEachChild(n.block, visit);
       return;
     } else if (ts.isExportDeclaration(n) && !n.moduleSpecifier && n.exportClause && ts.isNamedExports(n.exportClause)) {

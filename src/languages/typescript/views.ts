@@ -134,8 +134,6 @@ function stringParts(n: ts.Node, sf: ts.SourceFile): { range: Range; contentRang
 export function analyzeTs(sf: ts.SourceFile, path: string): TsAnalysis {
   const text = sf.text;
   const language = languageOf(path);
-  const scopes = collectScopes(sf);
-  const ctx = newValueContext(sf, path, scopes);
   const strings: FileView['strings'] = [];
   const calls: ts.CallExpression[] = [];
   const news: ts.NewExpression[] = [];
@@ -146,32 +144,29 @@ export function analyzeTs(sf: ts.SourceFile, path: string): TsAnalysis {
   let singles = 0;
   let doubles = 0;
 
-  const visit = (n: ts.Node): void => {
+  // Called for every node, in source order, by the scope walk (one traversal for both).
+  const see = (n: ts.Node): void => {
     const s = stringParts(n, sf);
     if (s) {
       strings.push(s);
-      if (ts.isStringLiteral(n)) {
+      if (n.kind === ts.SyntaxKind.StringLiteral) {
         if (text[s.range.start] === "'") singles++;
         else doubles++;
       }
-    }
-    if (ts.isTemplateExpression(n)) {
-      visit(n.head);
-      for (const span of n.templateSpans) {
-        visit(span.expression);
-        visit(span.literal);
-      }
       return;
     }
-    if (ts.isCallExpression(n)) calls.push(n);
-    else if (ts.isNewExpression(n)) news.push(n);
-    else if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) accesses.push(n);
-    else if (ts.isBinaryExpression(n)) binaries.push(n);
-    else if (ts.isSwitchStatement(n)) switches.push(n);
-    else if (ts.isObjectLiteralExpression(n)) objects.push(n);
-    ts.forEachChild(n, visit);
+    switch (n.kind) {
+      case ts.SyntaxKind.CallExpression: calls.push(n as ts.CallExpression); break;
+      case ts.SyntaxKind.NewExpression: news.push(n as ts.NewExpression); break;
+      case ts.SyntaxKind.PropertyAccessExpression:
+      case ts.SyntaxKind.ElementAccessExpression: accesses.push(n as ts.PropertyAccessExpression | ts.ElementAccessExpression); break;
+      case ts.SyntaxKind.BinaryExpression: binaries.push(n as ts.BinaryExpression); break;
+      case ts.SyntaxKind.SwitchStatement: switches.push(n as ts.SwitchStatement); break;
+      case ts.SyntaxKind.ObjectLiteralExpression: objects.push(n as ts.ObjectLiteralExpression); break;
+    }
   };
-  visit(sf);
+  const scopes = collectScopes(sf, see);
+  const ctx = newValueContext(sf, path, scopes);
   const comments = collectComments(sf);
 
   const sdkImports = scopes.imports.filter((b) => b.module && sdkPackageOf(b.module));
