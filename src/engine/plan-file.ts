@@ -110,6 +110,8 @@ export async function planFile(path: string, text: string, language: LanguageId,
   let converged = false;
   /** Each request's model in the original text, by the request's original start offset. */
   const firstSources = new Map<number, ModelInfo>();
+  /** Each request as the original text had it, by its original start offset. */
+  const firstRequests = new Map<number, RequestView>();
   let carried: ParsedFile | undefined;
 
   for (let pass = 0; pass < MAX_PASSES; pass++) {
@@ -134,10 +136,11 @@ export async function planFile(path: string, text: string, language: LanguageId,
       const matches = findModelIds(current);
       const cls = classifyFile(path, current, matches, parsed);
       if (pass === 0) bucket = cls.bucket;
-      const ctx = buildContext(path, language, current, cls, parsed, ruleOptions, opts.target, explicitTarget, (req) => firstSources.get(toOriginal(req.range).start));
+      const ctx = buildContext(path, language, current, cls, parsed, ruleOptions, opts.target, explicitTarget, (req) => firstSources.get(toOriginal(req.range).start), (req) => firstRequests.get(toOriginal(req.range).start) ?? req);
       if (pass === 0) {
         transitions = ctx.fileTransitions;
         for (const req of ctx.view.requests) {
+          firstRequests.set(req.range.start, req);
           const source = modelOfRequest(req);
           if (source) firstSources.set(req.range.start, source);
         }
@@ -287,6 +290,12 @@ function requestModel(req: RequestView): { model: ModelInfo; pinned: boolean } |
   return { model: match.model, pinned: !!match.variant || match.form === 'bedrock-legacy' };
 }
 
+/** The request's model is a plain literal ID (no template or variable in it) that no catalogue entry matches. */
+function concreteUnknownModel(req: RequestView): boolean {
+  const literal = req.params.fields?.find((f) => f.key === 'model')?.value.literal;
+  return typeof literal === 'string' && /^[A-Za-z0-9][\w.:@/-]*$/.test(literal) && !requestModel(req);
+}
+
 function buildContext(
   path: string,
   language: LanguageId,
@@ -297,6 +306,7 @@ function buildContext(
   target: string,
   explicitTarget: ModelInfo | undefined,
   sourceBefore?: (req: RequestView) => ModelInfo | undefined,
+  originalRequest: (req: RequestView) => RequestView = (req) => req,
 ): FileContext {
   const view = parsed?.view ?? { language, requests: [], clients: [], responseUses: [], tools: [], strings: [], comments: [], syntaxErrors: 0 };
   const targetFor = (model: ModelInfo): ModelInfo | undefined => resolveTarget(model, target);
@@ -308,7 +318,9 @@ function buildContext(
     // rules that depend on the source (thinking display, effort defaults) must see it.
     const original = sourceBefore?.(req);
     const source = original && current && targetFor(original)?.id === current.id ? original : current;
-    if (!source) return explicitTarget ? { target: explicitTarget } : undefined;
+    // A model written out that the catalogue does not know (a newer model, another vendor's) stays as
+    // it is, so the target's rewrites would not fit it. An unresolved model (a variable) is the target's.
+    if (!source) return explicitTarget && !concreteUnknownModel(req) ? { target: explicitTarget } : undefined;
     // Already on (or past) the target: still check the request against its own model's constraints.
     return { source, target: targetFor(source) ?? source };
   };
@@ -335,6 +347,7 @@ function buildContext(
     targetFor,
     explicitTarget,
     fileTransitions: [...seen.values()],
+    originalRequest,
   };
 }
 

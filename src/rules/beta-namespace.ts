@@ -16,6 +16,11 @@ export default defineRule({
     if (!req.beta || req.kind !== 'sdk-call' || req.method === 'other') return [];
     const removable = removableBetas(req, t, ctx);
     const betas = param(req, 'betas');
+    // The move follows removing the call's last beta flags (possibly in an earlier pass); a beta call that
+    // never named one stays where it is (beta types, middleware or beta features may be why it is there).
+    const original = ctx.originalRequest(req);
+    const named = (r: typeof req) => !!param(r, 'betas') || r.headers.some((h) => h.name === 'anthropic-beta' && h.scope === 'request');
+    if (!named(original) && !named(req)) return [];
     if (betas) {
       if (betas.value.kind !== 'array' || !betas.value.elements) return [];
       if (betas.value.elements.some((e) => !removable.has(literalString(e) ?? '\u0000'))) return [];
@@ -34,7 +39,7 @@ export default defineRule({
     }];
   },
   docs: {
-    what: 'Switches `client.beta.messages.create/stream/…` to `client.messages.…` when no beta flag remains on the call after beta-header-ga.',
+    what: 'Switches `client.beta.messages.create/stream/…` to `client.messages.…` when the call named beta flags and none remains after beta-header-ga. A beta call that never named a flag stays: beta types, middleware or beta features are why it is there.',
     why: 'Once the GA beta headers are removed and thinking is adaptive, the call no longer needs the beta namespace (guide: "Beta Headers to Remove on 4.6": "you can switch the SDK call site from the beta namespace back to the regular one").',
     source: 'model-migration.md#beta-headers-to-remove-on-46',
     fixSafety: 'Auto when every remaining beta flag is removable and no beta-only parameter (container, context_management, mcp_servers, fallbacks) is used; typed SDKs whose params type is named at the call are renamed by their adapter or the rename is refused.',

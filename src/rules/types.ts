@@ -59,6 +59,8 @@ export interface FileContext {
   explicitTarget?: ModelInfo;
   /** The file-level transition: the target that applies to this file's old IDs (first caller's, else first ID's). */
   fileTransitions: Transition[];
+  /** The request as the file had it before this run's edits (first pass: the request itself). */
+  originalRequest(request: RequestView): RequestView;
 }
 
 export interface RuleFinding {
