@@ -23,6 +23,9 @@ export function generatedReason(path: string, text: string): string | undefined 
   return m ? `header says "${m[0]}"` : undefined;
 }
 
+/** Distinct models named as plain strings from which a file is read as a registry. */
+const REGISTRY_MIN_MODELS = 4;
+
 /** Membership-style asserts are registry tests; `assert resp.model == "…"` is a plain fixture. */
 const MEMBERSHIP = /\bin\b|\bis_?[Ss]upported\b|\bsupports?\(|SUPPORTED|[Ss]upported_?[Mm]odels|\binclude\(|have_key|contain_exactly|match_array|contains|Contains|include\?|includes|toContain|assertIn|in_array|has\(|\.has_key|ContainsKey|containsKey|hasItem|assertArrayHasKey|toHaveProperty/;
 
@@ -52,6 +55,10 @@ export function classifyFile(path: string, text: string, matches: ModelIdMatch[]
     const request = role === 'request-model' ? view?.requests.find((r) => inRange(r.range, match.start) || r.params.fields?.some((f) => f.key === 'model' && (inRange(f.value.range, match.start) || (f.value.via && inRange(f.value.via.definitionRange, match.start))))) : undefined;
     return { match, role, request, context };
   });
+  // Many different models named as plain strings (`register(Model("claude-…"))` calls, a module of
+  // model constants) make the file a registry even without a literal collection: flag, never swap.
+  const plain = occurrences.filter((o) => o.role === 'string' && o.match.model && !o.match.variant);
+  if (new Set(plain.map((o) => o.match.model!.id)).size >= REGISTRY_MIN_MODELS) for (const o of plain) o.role = 'definer-entry';
   return { bucket: bucketOf(view, occurrences, generated), occurrences, generated };
 }
 

@@ -29,7 +29,8 @@ export default defineRule({
       if (!cur || (occ.match.model.generation > cur.occ.match.model!.generation)) best.set(key, { occ, to });
     }
     for (const { occ, key, to, targetId } of all) {
-      const chosen = best.get(key)!.occ === occ;
+      // Outside a literal collection (registration calls), there is no entry to copy: a person adds one.
+      const chosen = best.get(key)!.occ === occ && !!occ.context?.collection;
       out.push({
         range: { start: occ.match.start, end: occ.match.end },
         message: `${occ.match.text} is an entry of a model registry/config: the old model is still served, so keep it and add ${targetId} alongside; never blind-replace (guide: Step 1, bucket 2).`,
@@ -43,7 +44,7 @@ export default defineRule({
           { choice: 'leave', title: 'Leave the registry as it is', intents: [] },
           { choice: 'retire-old', title: `Retire ${occ.match.text}: replace it with ${to}`, intents: [{ kind: 'replace', range: { start: occ.match.start, end: occ.match.end }, text: to }] },
         ],
-        notes: chosen ? ['Other choices: leave the registry alone, or retire the old model (remove it) if it is no longer served.'] : [`A new ${targetId} entry is offered once, next to the newest old entry of this registry.`],
+        notes: chosen ? ['Other choices: leave the registry alone, or retire the old model (remove it) if it is no longer served.'] : occ.context?.collection ? [`A new ${targetId} entry is offered once, next to the newest old entry of this registry.`] : [`This file names many models outside a literal list (registration calls, constants): register ${targetId} next to the newest one by hand.`],
       });
     }
     return out;
@@ -54,7 +55,7 @@ export default defineRule({
     source: 'model-migration.md#step-1-classify-each-file',
     fixSafety: 'Suggest: applied with --apply-suggestions or accepted in the UI. Prices or limits copied from the old entry must be checked by a person.',
     limits: [
-      'Registries assembled by code (loops, comprehensions) are not recognised.',
+      'Registries assembled by code (loops, comprehensions) are not recognised; a file that names four or more different models as plain strings (registration calls, a module of model constants) is read as a registry, and its IDs are flagged for a person (no literal entry to copy), never swapped.',
       'A list of records is a registry when each record names its model by `id`, `name`, `model_id`/`modelId` or `slug` (Python, TS/JS, Go, Ruby, PHP, YAML, JSON, TOML); Java and C# object constructions in a list are read one at a time. A copied record keeps the old record\'s other fields (labels, prices): review them.',
     ],
     example: 'basic',
