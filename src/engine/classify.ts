@@ -42,7 +42,18 @@ export interface Classification {
 export function classifyFile(path: string, text: string, matches: ModelIdMatch[], parsed: ParsedFile | undefined): Classification {
   const generated = generatedReason(path, text);
   const view: FileView | undefined = parsed?.view;
-  const contexts = matches.map((m) => asRecordEntry(safeContext(parsed, m.start), m, text));
+  const raw = matches.map((m) => safeContext(parsed, m.start));
+  // Lists of records each naming its model under a `model` key: two or more different models make
+  // the list a table keyed by model (a routing table, a results table), not one request's setting.
+  const modelsPerList = new Map<number, Set<string>>();
+  raw.forEach((ctx, i) => {
+    const list = ctx?.collection?.recordList;
+    const key = ctx?.collection && recordKey(ctx.collection, matches[i], text);
+    if (!list || !key || !MODEL_KEY.test(key)) return;
+    const set = modelsPerList.get(list.range.start) ?? new Set<string>();
+    modelsPerList.set(list.range.start, set.add(matches[i].model?.id ?? matches[i].text));
+  });
+  const contexts = raw.map((ctx, i) => asRecordEntry(ctx, matches[i], text, modelsPerList));
   // Collections holding model IDs, to tell a registry (several IDs) from a config with one model field.
   const idsPerCollection = new Map<number, number>();
   for (const ctx of contexts) {
@@ -89,16 +100,32 @@ function roleOf(match: ModelIdMatch, ctx: OffsetContext | undefined, view: FileV
   return 'string';
 }
 
+const MODEL_KEY = /^(model|model[_-]?name|modelName)$/i;
+
+/** The key of the map entry a model ID is the whole value of (`"id": "claude-…"` → id). */
+function recordKey(c: NonNullable<OffsetContext['collection']>, match: ModelIdMatch, text: string): string | undefined {
+  if (c.kind !== 'map' || c.inKey || match.start < c.entry.start) return undefined;
+  return /^\s*:?["'`]?([A-Za-z_][\w-]*)["'`]?\s*(?::|=>?)\s*["'`]?$/.exec(text.slice(c.entry.start, match.start))?.[1];
+}
+
+/** The model ID sits somewhere in the value of a map entry (`command: aider --model claude-…`). */
+function inEntryValue(c: NonNullable<OffsetContext['collection']>, match: ModelIdMatch, text: string): boolean {
+  return c.kind === 'map' && !c.inKey && match.start >= c.entry.start && /^\s*:?["'`]?[A-Za-z_][\w-]*["'`]?\s*(?::|=>?)/.test(text.slice(c.entry.start, match.start));
+}
+
 /**
  * `[{ id: "claude-…", label: … }, …]` (a UI model picker, a price list): a model ID naming its record
- * (RECORD_IDENTITY_KEY, not a setting such as `model:`) in a list of records has the list as its
- * collection, the whole record as its entry, as the config adapters read `- id: claude-…`.
+ * (RECORD_IDENTITY_KEY) in a list of records has the list as its collection, the whole record as its
+ * entry, as the config adapters read `- id: claude-…`; so does any model ID in a record when the list's
+ * records name two or more different models under a `model` key.
  */
-function asRecordEntry(ctx: OffsetContext | undefined, match: ModelIdMatch, text: string): OffsetContext | undefined {
+function asRecordEntry(ctx: OffsetContext | undefined, match: ModelIdMatch, text: string, modelsPerList: Map<number, Set<string>>): OffsetContext | undefined {
   const c = ctx?.collection;
-  if (!ctx || !c?.recordList || c.kind !== 'map' || c.inKey || match.start < c.entry.start) return ctx;
-  const key = /^\s*:?["'`]?([A-Za-z_][\w-]*)["'`]?\s*(?::|=>?)\s*["'`]?$/.exec(text.slice(c.entry.start, match.start));
-  if (!key || !RECORD_IDENTITY_KEY.test(key[1])) return ctx;
+  if (!ctx || !c?.recordList) return ctx;
+  const key = recordKey(c, match, text);
+  // In a table keyed by model, every model named in its records belongs to the table (`command: … --model claude-…`).
+  const table = (key !== undefined && RECORD_IDENTITY_KEY.test(key)) || ((modelsPerList.get(c.recordList.range.start)?.size ?? 0) >= 2 && inEntryValue(c, match, text));
+  if (!table) return ctx;
   return { ...ctx, collection: { kind: 'list', range: c.recordList.range, entries: c.recordList.entries, entry: c.range } };
 }
 

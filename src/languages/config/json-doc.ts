@@ -126,7 +126,8 @@ export class JsonDoc {
     let col = cols[0];
     // A model ID naming a record of a list of records (`[{"id": "claude-…"}]`): the list is the registry.
     const outer = cols[1];
-    if (col && outer && col.node.type === 'object' && !col.inKey && outer.node.type === 'array' && outer.entry === col.node && RECORD_IDENTITY_KEY.test(String(col.entry.children?.[0]?.value))) col = outer;
+    const isRecord = !!col && !!outer && col.node.type === 'object' && !col.inKey && outer.node.type === 'array' && outer.entry === col.node;
+    if (isRecord && RECORD_IDENTITY_KEY.test(String(col.entry.children?.[0]?.value))) col = outer;
     if (col) {
       out.collection = {
         kind: col.node.type === 'array' ? 'list' : 'map',
@@ -134,6 +135,7 @@ export class JsonDoc {
         entries: col.node.children?.length ?? 0,
         entry: this.host.range(this.nodeRange(col.entry)),
         ...(col.node.type === 'object' ? { inKey: col.inKey } : {}),
+        ...(isRecord && col !== outer ? { recordList: { range: this.host.range(this.nodeRange(outer.node)), entries: outer.node.children?.length ?? 0 } } : {}),
       };
     }
     return out;

@@ -341,18 +341,20 @@ export function parseYaml(text: string): ParsedFile {
       let col = cols[0];
       // A model ID naming a record of a list of records (`- id: claude-…`): the list is the registry.
       const outer = cols[1];
-      if (col && outer && isMap(col.coll) && !col.inKey && isSeq(outer.coll) && outer.entry.node === col.coll) {
+      const isRecord = !!col && !!outer && isMap(col.coll) && !col.inKey && isSeq(outer.coll) && outer.entry.node === col.coll;
+      if (isRecord) {
         const k = col.entry.pair?.key as YNode | null | undefined;
         if (k && isScalar(k) && RECORD_IDENTITY_KEY.test(String(k.value))) col = outer;
       }
+      const rangeOfColl = (c: typeof col) => ({ start: c!.coll.range![0], end: trimEndOf(text, c!.coll.range![1], c!.coll.range![0]) });
       if (col) {
-        const r = col.coll.range!;
         ctx.collection = {
           kind: isSeq(col.coll) ? 'list' : 'map',
-          range: { start: r[0], end: trimEndOf(text, r[1], r[0]) },
+          range: rangeOfColl(col),
           entries: col.coll.items.length,
           entry: col.entry.range,
           ...(isMap(col.coll) ? { inKey: col.inKey } : {}),
+          ...(isRecord && col !== outer ? { recordList: { range: rangeOfColl(outer), entries: outer.coll.items.length } } : {}),
         };
       }
       if (models.some((r) => inRange(r, offset))) ctx.requestModel = true;
