@@ -1,6 +1,7 @@
 // The three reliability properties measured on one input: syntax errors before/after, fixed point, and
 // the edit footprint (lines changed outside every applied edit; edits past their findings' lines beyond
 // layout). Shared by the property and overlap tests.
+import { lineCol } from '../../src/engine/edits.js';
 import { planFile } from '../../src/engine/plan-file.js';
 import { adapterFor } from '../../src/languages/registry.js';
 import type { LanguageId } from '../../src/languages/types.js';
@@ -45,14 +46,7 @@ export interface PropertyOutcome {
 
 /** 1-based line of an offset. */
 function lineAt(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  return lineCol(starts, offset).line;
 }
 
 export interface Footprint {
