@@ -43,7 +43,7 @@ export default defineRule({
     why: 'Once the GA beta headers are removed and thinking is adaptive, the call no longer needs the beta namespace (guide: "Beta Headers to Remove on 4.6": "you can switch the SDK call site from the beta namespace back to the regular one").',
     source: 'model-migration.md#beta-headers-to-remove-on-46',
     fixSafety: 'Auto when every remaining beta flag is removable and no beta-only parameter (container, context_management, mcp_servers, fallbacks) is used; typed SDKs whose params type is named at the call are renamed by their adapter or the rename is refused.',
-    limits: ['Beta-only helpers (`tool_runner`/`toolRunner`) are never moved: they have no regular-namespace twin.', 'A beta response type used elsewhere (`BetaMessage` annotations) is not renamed.'],
+    limits: ['Beta-only helpers (`tool_runner`/`toolRunner`) are never moved: they have no regular-namespace twin.', 'A beta call that names no beta flag stays: the refusal-fallback middleware, for one, only acts on `client.beta.messages` requests (guide: model fallbacks, pattern 2).', 'A beta response type used elsewhere (`BetaMessage` annotations) is not renamed.'],
     example: 'basic',
   },
 });
