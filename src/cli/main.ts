@@ -177,7 +177,8 @@ export function buildProgram(): Command {
     .action(async (paths: string[], flags: CommonFlags & { yes?: boolean; allowDirty?: boolean }) => {
       if (!flags.yes) throw new UserError('apply needs --yes', 'Review the changes with `claude-migrate diff` first, then run `claude-migrate apply --yes`.');
       // The tree is checked before planning: apply writes each file as soon as it is planned.
-      const git = await gitStatus(scope(paths, flags).root);
+      const { root } = scope(paths, flags);
+      const git = await gitStatus(root);
       if (git.isRepo && !git.clean && !flags.allowDirty) {
         throw new UserError(`git has ${git.dirtyFiles.length} uncommitted change(s): ${git.dirtyFiles.slice(0, 5).join(', ')}`, 'Commit or stash them so the migration can be reviewed on its own, or pass --allow-dirty.');
       }
@@ -189,7 +190,7 @@ export function buildProgram(): Command {
       const written: string[] = [];
       // Writes overlap the planning of the rest of the scope; the writer yields between files, so the
       // handlers above run, and a stop ends both the planning and the writes.
-      const writer = streamingWriter(scope(paths, flags).root, { shouldStop: () => stop, onWrite: (p) => written.push(p) });
+      const writer = streamingWriter(root, { shouldStop: () => stop, onWrite: (p) => written.push(p) });
       let run: RunResult;
       try {
         ({ run } = await runPlan(paths, flags, { git, onFilePlanned: (file) => writer.push(file), shouldStop: () => stop }));

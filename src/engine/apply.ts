@@ -57,8 +57,6 @@ const WRITE_CONCURRENCY = 8;
 export interface StreamingWriter {
   /** Queue a planned file (files without a planned text are ignored). */
   push(file: FileResult): void;
-  /** True once shouldStop stopped the queue. */
-  readonly stopped: boolean;
   finish(order?: readonly FileResult[]): Promise<ApplyResult>;
 }
 
@@ -108,9 +106,6 @@ export function streamingWriter(runRoot: string, opts: ApplyOptions = {}): Strea
       pushed.push(file);
       queue.push(file);
       if (active < WRITE_CONCURRENCY) void lane();
-    },
-    get stopped() {
-      return interrupted;
     },
     async finish(order = pushed) {
       if (active > 0) await new Promise<void>((resolveIdle) => { idle = resolveIdle; });

@@ -48,8 +48,8 @@ export function classifyFile(path: string, text: string, matches: ModelIdMatch[]
   const modelsPerList = new Map<number, Set<string>>();
   raw.forEach((ctx, i) => {
     const list = ctx?.collection?.recordList;
-    const key = ctx?.collection && recordKey(ctx.collection, matches[i], text);
-    if (!list || !key || !MODEL_KEY.test(key)) return;
+    const entry = ctx?.collection && entryKey(ctx.collection, matches[i], text);
+    if (!list || !entry?.whole || !MODEL_KEY.test(entry.key)) return;
     const set = modelsPerList.get(list.range.start) ?? new Set<string>();
     modelsPerList.set(list.range.start, set.add(matches[i].model?.id ?? matches[i].text));
   });
@@ -102,15 +102,14 @@ function roleOf(match: ModelIdMatch, ctx: OffsetContext | undefined, view: FileV
 
 const MODEL_KEY = /^(model|model[_-]?name|modelName)$/i;
 
-/** The key of the map entry a model ID is the whole value of (`"id": "claude-…"` → id). */
-function recordKey(c: NonNullable<OffsetContext['collection']>, match: ModelIdMatch, text: string): string | undefined {
+/**
+ * The key of the map entry whose value holds a model ID, and whether the ID is the whole value
+ * (`"id": "claude-…"`) or inside it (`command: aider --model claude-…`).
+ */
+function entryKey(c: NonNullable<OffsetContext['collection']>, match: ModelIdMatch, text: string): { key: string; whole: boolean } | undefined {
   if (c.kind !== 'map' || c.inKey || match.start < c.entry.start) return undefined;
-  return /^\s*:?["'`]?([A-Za-z_][\w-]*)["'`]?\s*(?::|=>?)\s*["'`]?$/.exec(text.slice(c.entry.start, match.start))?.[1];
-}
-
-/** The model ID sits somewhere in the value of a map entry (`command: aider --model claude-…`). */
-function inEntryValue(c: NonNullable<OffsetContext['collection']>, match: ModelIdMatch, text: string): boolean {
-  return c.kind === 'map' && !c.inKey && match.start >= c.entry.start && /^\s*:?["'`]?[A-Za-z_][\w-]*["'`]?\s*(?::|=>?)/.test(text.slice(c.entry.start, match.start));
+  const m = /^\s*:?["'`]?([A-Za-z_][\w-]*)["'`]?\s*(?::|=>?)(\s*["'`]?$)?/.exec(text.slice(c.entry.start, match.start));
+  return m ? { key: m[1], whole: m[2] !== undefined } : undefined;
 }
 
 /**
@@ -122,9 +121,10 @@ function inEntryValue(c: NonNullable<OffsetContext['collection']>, match: ModelI
 function asRecordEntry(ctx: OffsetContext | undefined, match: ModelIdMatch, text: string, modelsPerList: Map<number, Set<string>>): OffsetContext | undefined {
   const c = ctx?.collection;
   if (!ctx || !c?.recordList) return ctx;
-  const key = recordKey(c, match, text);
+  const entry = entryKey(c, match, text);
+  if (!entry) return ctx;
   // In a table keyed by model, every model named in its records belongs to the table (`command: … --model claude-…`).
-  const table = (key !== undefined && RECORD_IDENTITY_KEY.test(key)) || ((modelsPerList.get(c.recordList.range.start)?.size ?? 0) >= 2 && inEntryValue(c, match, text));
+  const table = (entry.whole && RECORD_IDENTITY_KEY.test(entry.key)) || (modelsPerList.get(c.recordList.range.start)?.size ?? 0) >= 2;
   if (!table) return ctx;
   return { ...ctx, collection: { kind: 'list', range: c.recordList.range, entries: c.recordList.entries, entry: c.range } };
 }

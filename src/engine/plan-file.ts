@@ -108,8 +108,6 @@ export async function planFile(path: string, text: string, language: LanguageId,
   let problem: FilePlan['problem'];
   let firstSyntaxErrors = 0;
   let converged = false;
-  /** Each request's model in the original text, by the request's original start offset. */
-  const firstSources = new Map<number, ModelInfo>();
   /** Each request as the original text had it, by its original start offset. */
   const firstRequests = new Map<number, RequestView>();
   let carried: ParsedFile | undefined;
@@ -136,14 +134,11 @@ export async function planFile(path: string, text: string, language: LanguageId,
       const matches = findModelIds(current);
       const cls = classifyFile(path, current, matches, parsed);
       if (pass === 0) bucket = cls.bucket;
-      const ctx = buildContext(path, language, current, cls, parsed, ruleOptions, opts.target, explicitTarget, (req) => firstSources.get(toOriginal(req.range).start), (req) => firstRequests.get(toOriginal(req.range).start) ?? req);
+      const firstRequest = (req: RequestView) => firstRequests.get(toOriginal(req.range).start);
+      const ctx = buildContext(path, language, current, cls, parsed, ruleOptions, opts.target, explicitTarget, (req) => { const first = firstRequest(req); return first && modelOfRequest(first); }, (req) => firstRequest(req) ?? req);
       if (pass === 0) {
         transitions = ctx.fileTransitions;
-        for (const req of ctx.view.requests) {
-          firstRequests.set(req.range.start, req);
-          const source = modelOfRequest(req);
-          if (source) firstSources.set(req.range.start, source);
-        }
+        for (const req of ctx.view.requests) firstRequests.set(req.range.start, req);
       }
       const found = runRules(ctx, off);
 

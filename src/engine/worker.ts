@@ -230,7 +230,6 @@ async function planOnWorkers(root: string, candidates: string[], opts: Candidate
       const inFlight = new Set<number>();
       let closed = false;
       const feed = () => {
-        if (shouldStop?.()) queue.length = 0;
         while (inFlight.size < IN_FLIGHT_PER_WORKER && !shouldStop?.()) {
           const index = next(queue);
           if (index === undefined) break;

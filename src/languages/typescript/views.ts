@@ -121,8 +121,11 @@ function collectComments(sf: ts.SourceFile): Range[] {
 
 function stringParts(n: ts.Node, sf: ts.SourceFile): { range: Range; contentRange: Range; value: string } | undefined {
   // Kind first: rangeOf scans leading trivia, and this runs on every node of the file.
-  const kind = n.kind;
-  if (kind !== ts.SyntaxKind.StringLiteral && kind !== ts.SyntaxKind.NoSubstitutionTemplateLiteral && kind !== ts.SyntaxKind.TemplateHead && kind !== ts.SyntaxKind.TemplateMiddle && kind !== ts.SyntaxKind.TemplateTail) return undefined;
+  switch (n.kind) {
+    case ts.SyntaxKind.StringLiteral: case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+    case ts.SyntaxKind.TemplateHead: case ts.SyntaxKind.TemplateMiddle: case ts.SyntaxKind.TemplateTail: break;
+    default: return undefined;
+  }
   const r = rangeOf(n, sf);
   if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) return { range: r, contentRange: { start: r.start + 1, end: r.end - 1 }, value: n.text };
   // Template parts: head "`…${", middle "}…${", tail "}…`".
