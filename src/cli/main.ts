@@ -5,7 +5,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve, relative, sep } from 'node:path';
 import { TARGETS, UnknownTargetError, resolveTarget } from '../catalog/index.js';
 import { plan, todayIso, type PlanOptions } from '../engine/plan.js';
-import { streamingWriter } from '../engine/apply.js';
+import { applyWriter } from '../engine/write-thread.js';
 import { gitStatus } from '../scanner/git.js';
 import type { RunResult } from '../engine/types.js';
 import type { Severity } from '../rules/types.js';
@@ -183,14 +183,17 @@ export function buildProgram(): Command {
         throw new UserError(`git has ${git.dirtyFiles.length} uncommitted change(s): ${git.dirtyFiles.slice(0, 5).join(', ')}`, 'Commit or stash them so the migration can be reviewed on its own, or pass --allow-dirty.');
       }
       let stop = false;
-      const onSignal = () => { stop = true; };
+      const written: string[] = [];
+      // Writes overlap the planning of the rest of the scope (on a thread of their own); a stop ends both
+      // the planning and the writes, after the file being written.
+      const writer = applyWriter(root, { shouldStop: () => stop, onWrite: (p) => written.push(p) });
+      const onSignal = () => {
+        stop = true;
+        writer.stop();
+      };
       // `on`, not `once`: a second Ctrl-C must not kill the process between a temp file and its rename.
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
-      const written: string[] = [];
-      // Writes overlap the planning of the rest of the scope; the writer yields between files, so the
-      // handlers above run, and a stop ends both the planning and the writes.
-      const writer = streamingWriter(root, { shouldStop: () => stop, onWrite: (p) => written.push(p) });
       let run: RunResult;
       try {
         ({ run } = await runPlan(paths, flags, { git, onFilePlanned: (file) => writer.push(file), shouldStop: () => stop }));

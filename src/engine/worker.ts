@@ -3,13 +3,12 @@
 // never holds every file's text; outcomes come back as plain data and are put back in candidate
 // order, so a run gives the same RunResult with or without workers.
 // This module is also the workers' entry point (see the bottom of the file).
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { getModel } from '../catalog/index.js';
 import type { ModelInfo } from '../catalog/types.js';
 import { readCandidate } from '../scanner/read.js';
+import { workerEntry } from '../runtime/worker-entry.js';
 import { detectLanguage } from '../scanner/language.js';
 import type { Transition } from '../rules/types.js';
 import { planFile, type PlanFileOptions } from './plan-file.js';
@@ -46,7 +45,7 @@ const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 export const WORKER_MIN_CANDIDATES = 64;
 const WORKER_HEAP_MB = Number(process.env.CLAUDE_MIGRATE_WORKER_HEAP_MB) || 96;
 /** Files each worker is handed ahead, so it never waits for the main thread between files. */
-const IN_FLIGHT_PER_WORKER = 2;
+const IN_FLIGHT_PER_WORKER = 4;
 const WORKER_ROLE = 'claude-migrate-plan-worker';
 
 function firstLine(text: string): string {
@@ -110,15 +109,6 @@ interface PlanReply { index: number; outcome: CandidateOutcome }
 /** Options without functions (not cloneable); `decide` never gets here. */
 function cloneableOptions(opts: CandidatePlanOptions): CandidatePlanOptions {
   return Object.fromEntries(Object.entries(opts).filter(([, v]) => typeof v !== 'function')) as unknown as CandidatePlanOptions;
-}
-
-/** The worker's entry: this module, built; from sources (vitest, tsx) a bootstrap that registers tsx first. */
-function workerEntry(): { entry: string | URL; evaluate: boolean } {
-  const self = import.meta.url;
-  if (!self.endsWith('.ts')) return { entry: new URL('./worker.js', self), evaluate: false };
-  // Node 20 does not apply an inherited `--import tsx` to a worker's own entry: register tsx's hooks, then import.
-  const api = createRequire(self).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
-  return { entry: `import(${JSON.stringify(pathToFileURL(api).href)}).then((m) => { m.register(); return import(${JSON.stringify(self)}); });`, evaluate: true };
 }
 
 /** Catalog models are shared objects elsewhere in the engine: swap the clones that crossed the thread boundary back. */
@@ -189,7 +179,7 @@ function planLanes(candidates: string[], lanes: number): { laneOf: number[]; spr
 }
 
 function spawnPlanWorker(root: string, opts: CandidatePlanOptions): Worker {
-  const { entry, evaluate } = workerEntry();
+  const { entry, evaluate } = workerEntry(import.meta.url, './worker.js');
   // A bounded heap keeps a runaway file from growing the process; a file that needs more crashes only
   // that worker, and its files are planned on this thread.
   return new Worker(entry, { workerData: { role: WORKER_ROLE, root, opts: cloneableOptions(opts) }, eval: evaluate, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });

@@ -2,9 +2,9 @@
 // time (scripts/copy-grammars.mjs); each is loaded the first time a file of that language is parsed.
 import { Parser, Language } from 'web-tree-sitter';
 import { existsSync } from 'node:fs';
-import v8 from 'node:v8';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setEngineFlags } from '../../runtime/v8-flags.js';
 
 export type GrammarName =
   | 'python' | 'go' | 'java' | 'ruby' | 'c_sharp' | 'php' | 'bash' | 'json' | 'yaml' | 'toml';
@@ -23,23 +23,9 @@ function grammarDir(): string {
   throw new Error('tree-sitter grammars not found: run `npm run grammars` (copies them from the grammar packages)');
 }
 
-/**
- * Grammars run on V8's baseline wasm compiler only. Optimising a grammar (up to 5 MB of wasm for C#)
- * cost 40 to 130 ms per grammar per thread, while parsing is a small share of planning a file: on the
- * bench's 20k-file repository a thread's planning took 25-35% less, and 360 Python plans in a row were
- * no slower. The flag is process-wide and read when a module is compiled, so it is set before the first.
- */
-function baselineWasmOnly(): void {
-  try {
-    v8.setFlagsFromString('--liftoff-only');
-  } catch {
-    // an engine without the flag: grammars are optimised as usual
-  }
-}
-
 export async function loadLanguage(name: GrammarName): Promise<Language> {
   if (!initPromise) {
-    baselineWasmOnly();
+    setEngineFlags();
     initPromise = Parser.init();
   }
   await initPromise;

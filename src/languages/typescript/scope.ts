@@ -111,74 +111,109 @@ export function collectScopes(sf: ts.SourceFile, onNode?: (n: ts.Node) => void):
     onNode!(n);
     ts.forEachChild(n, feed);
   };
+  const SK = ts.SyntaxKind;
+  // One read of `kind` and a switch: this runs on every node of every file.
   const visit = (n: ts.Node): void => {
     onNode?.(n);
-    if (ts.isVariableDeclaration(n)) {
-      const list = n.parent;
-      const isVar = ts.isVariableDeclarationList(list) && !(list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const));
-      const scope = isVar ? nearest(n, isFunctionScope) : nearest(list.parent && ts.isVariableStatement(list.parent) ? list.parent : list, isBlockScope);
-      const stmt = list.parent;
-      const exported = !!stmt && ts.isVariableStatement(stmt) && !!stmt.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-      const spec = requireSpecifier(n.initializer);
-      if (ts.isIdentifier(n.name)) {
-        const b = mk(n.name, spec ? 'import' : 'var', n, {
-          exported,
-          ...(n.initializer ? { init: n.initializer } : {}),
-          ...(n.type ? { type: n.type } : {}),
-          ...(spec ? { module: spec, imported: requireIsDefault(n.initializer!) ? 'default' : '*' } : {}),
-        });
-        add(scope, b);
-        if (spec) imports.push(b);
-      } else {
-        bindPattern(n.name, scope, n, n.initializer, 'var', spec, exported);
+    switch (n.kind) {
+      case SK.VariableDeclaration: {
+        const d = n as ts.VariableDeclaration;
+        const list = d.parent;
+        const isVar = ts.isVariableDeclarationList(list) && !(list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const));
+        const scope = isVar ? nearest(d, isFunctionScope) : nearest(list.parent && ts.isVariableStatement(list.parent) ? list.parent : list, isBlockScope);
+        const stmt = list.parent;
+        const exported = !!stmt && ts.isVariableStatement(stmt) && !!stmt.modifiers?.some((m) => m.kind === SK.ExportKeyword);
+        const spec = requireSpecifier(d.initializer);
+        if (ts.isIdentifier(d.name)) {
+          const b = mk(d.name, spec ? 'import' : 'var', d, {
+            exported,
+            ...(d.initializer ? { init: d.initializer } : {}),
+            ...(d.type ? { type: d.type } : {}),
+            ...(spec ? { module: spec, imported: requireIsDefault(d.initializer!) ? 'default' : '*' } : {}),
+          });
+          add(scope, b);
+          if (spec) imports.push(b);
+        } else {
+          bindPattern(d.name, scope, d, d.initializer, 'var', spec, exported);
+        }
+        break;
       }
-    } else if (ts.isParameter(n) && ts.isIdentifier(n.name)) {
-      add(n.parent, mk(n.name, 'param', n, n.type ? { type: n.type } : {}));
-    } else if (ts.isParameter(n)) {
-      bindPattern(n.name, n.parent, n, undefined, 'param');
-    } else if (ts.isFunctionDeclaration(n) && n.name) {
-      add(nearest(n, isBlockScope), mk(n.name, 'function', n, { exported: !!n.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) }));
-    } else if (ts.isClassDeclaration(n) && n.name) {
-      add(nearest(n, isBlockScope), mk(n.name, 'class', n));
-    } else if (ts.isEnumDeclaration(n)) {
-      add(nearest(n, isBlockScope), mk(n.name, 'enum', n, { exported: !!n.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) }));
-    } else if (ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier) && n.importClause) {
-      const module = n.moduleSpecifier.text;
-      const clause = n.importClause;
-      const scope = nearest(n, isBlockScope);
-      if (clause.name) {
-        const b = mk(clause.name, 'import', clause, { module, imported: 'default' });
-        add(scope, b);
-        imports.push(b);
+      case SK.Parameter: {
+        const p = n as ts.ParameterDeclaration;
+        if (ts.isIdentifier(p.name)) add(p.parent, mk(p.name, 'param', p, p.type ? { type: p.type } : {}));
+        else bindPattern(p.name, p.parent, p, undefined, 'param');
+        break;
       }
-      const nb = clause.namedBindings;
-      if (nb && ts.isNamespaceImport(nb)) {
-        const b = mk(nb.name, 'import', nb, { module, imported: '*' });
-        add(scope, b);
-        imports.push(b);
-      } else if (nb && ts.isNamedImports(nb)) {
-        for (const s of nb.elements) {
-          const b = mk(s.name, 'import', s, { module, imported: s.propertyName ? (ts.isIdentifier(s.propertyName) ? s.propertyName.text : s.propertyName.text) : s.name.text });
+      case SK.FunctionDeclaration: {
+        const f = n as ts.FunctionDeclaration;
+        if (f.name) add(nearest(f, isBlockScope), mk(f.name, 'function', f, { exported: !!f.modifiers?.some((m) => m.kind === SK.ExportKeyword) }));
+        break;
+      }
+      case SK.ClassDeclaration: {
+        const c = n as ts.ClassDeclaration;
+        if (c.name) add(nearest(c, isBlockScope), mk(c.name, 'class', c));
+        break;
+      }
+      case SK.EnumDeclaration: {
+        const e = n as ts.EnumDeclaration;
+        add(nearest(e, isBlockScope), mk(e.name, 'enum', e, { exported: !!e.modifiers?.some((m) => m.kind === SK.ExportKeyword) }));
+        break;
+      }
+      case SK.ImportDeclaration: {
+        const d = n as ts.ImportDeclaration;
+        if (!ts.isStringLiteral(d.moduleSpecifier) || !d.importClause) break;
+        const module = d.moduleSpecifier.text;
+        const clause = d.importClause;
+        const scope = nearest(d, isBlockScope);
+        if (clause.name) {
+          const b = mk(clause.name, 'import', clause, { module, imported: 'default' });
           add(scope, b);
           imports.push(b);
         }
+        const nb = clause.namedBindings;
+        if (nb && ts.isNamespaceImport(nb)) {
+          const b = mk(nb.name, 'import', nb, { module, imported: '*' });
+          add(scope, b);
+          imports.push(b);
+        } else if (nb && ts.isNamedImports(nb)) {
+          for (const s of nb.elements) {
+            const b = mk(s.name, 'import', s, { module, imported: s.propertyName ? s.propertyName.text : s.name.text });
+            add(scope, b);
+            imports.push(b);
+          }
+        }
+        break;
       }
-    } else if (ts.isImportEqualsDeclaration(n) && ts.isExternalModuleReference(n.moduleReference) && ts.isStringLiteral(n.moduleReference.expression)) {
-      const b = mk(n.name, 'import', n, { module: n.moduleReference.expression.text, imported: '*' });
-      add(nearest(n, isBlockScope), b);
-      imports.push(b);
-    } else if (ts.isCatchClause(n) && n.variableDeclaration && ts.isIdentifier(n.variableDeclaration.name)) {
-      add(n, mk(n.variableDeclaration.name, 'other', n.variableDeclaration));
-      if (onNode) {
-        feed(n.variableDeclaration);
-        onNode(n.block);
+      case SK.ImportEqualsDeclaration: {
+        const d = n as ts.ImportEqualsDeclaration;
+        if (ts.isExternalModuleReference(d.moduleReference) && ts.isStringLiteral(d.moduleReference.expression)) {
+          const b = mk(d.name, 'import', d, { module: d.moduleReference.expression.text, imported: '*' });
+          add(nearest(d, isBlockScope), b);
+          imports.push(b);
+        }
+        break;
       }
-      ts.forEachChild(n.block, visit);
-      return;
-    } else if (ts.isExportDeclaration(n) && !n.moduleSpecifier && n.exportClause && ts.isNamedExports(n.exportClause)) {
-      for (const s of n.exportClause.elements) exportedNames.add((s.propertyName ?? s.name).text);
-    } else if (ts.isExportAssignment(n) && ts.isIdentifier(n.expression)) {
-      exportedNames.add(n.expression.text);
+      case SK.CatchClause: {
+        const c = n as ts.CatchClause;
+        if (!c.variableDeclaration || !ts.isIdentifier(c.variableDeclaration.name)) break;
+        add(c, mk(c.variableDeclaration.name, 'other', c.variableDeclaration));
+        if (onNode) {
+          feed(c.variableDeclaration);
+          onNode(c.block);
+        }
+        ts.forEachChild(c.block, visit);
+        return;
+      }
+      case SK.ExportDeclaration: {
+        const d = n as ts.ExportDeclaration;
+        if (!d.moduleSpecifier && d.exportClause && ts.isNamedExports(d.exportClause)) for (const s of d.exportClause.elements) exportedNames.add((s.propertyName ?? s.name).text);
+        break;
+      }
+      case SK.ExportAssignment: {
+        const a = n as ts.ExportAssignment;
+        if (ts.isIdentifier(a.expression)) exportedNames.add(a.expression.text);
+        break;
+      }
     }
     ts.forEachChild(n, visit);
   };
@@ -206,39 +241,62 @@ export function resolve(scopes: Scopes, name: string, use: ts.Node): Binding | u
 function isReference(id: ts.Identifier): boolean {
   const p = id.parent;
   if (!p) return false;
-  if (ts.isPropertyAccessExpression(p) && p.name === id) return false;
-  if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p) || ts.isPropertySignature(p) || ts.isMethodSignature(p) || ts.isGetAccessor(p) || ts.isSetAccessor(p) || ts.isEnumMember(p)) && p.name === id) return false;
-  if ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionDeclaration(p) || ts.isClassDeclaration(p) || ts.isEnumDeclaration(p) || ts.isFunctionExpression(p) || ts.isClassExpression(p) || ts.isInterfaceDeclaration(p) || ts.isTypeAliasDeclaration(p)) && p.name === id) return false;
-  if (ts.isBindingElement(p) && (p.name === id || p.propertyName === id)) return false;
-  if (ts.isImportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p) || ts.isImportEqualsDeclaration(p)) return false;
-  if (ts.isExportSpecifier(p)) return false;
-  if (ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p)) return false;
-  if (ts.isQualifiedName(p) && p.right === id) return false;
-  if (ts.isJsxAttribute(p) && p.name === id) return false;
-  if (ts.isTypeReferenceNode(p) || ts.isQualifiedName(p) || ts.isTypeQueryNode(p) || ts.isExpressionWithTypeArguments(p)) return true;
-  return true;
+  const SK = ts.SyntaxKind;
+  switch (p.kind) {
+    case SK.PropertyAccessExpression:
+      return (p as ts.PropertyAccessExpression).name !== id;
+    case SK.PropertyAssignment: case SK.PropertyDeclaration: case SK.MethodDeclaration: case SK.PropertySignature:
+    case SK.MethodSignature: case SK.GetAccessor: case SK.SetAccessor: case SK.EnumMember:
+    case SK.VariableDeclaration: case SK.Parameter: case SK.FunctionDeclaration: case SK.ClassDeclaration:
+    case SK.EnumDeclaration: case SK.FunctionExpression: case SK.ClassExpression: case SK.InterfaceDeclaration:
+    case SK.TypeAliasDeclaration: case SK.JsxAttribute:
+      return (p as ts.Node & { name?: ts.Node }).name !== id;
+    case SK.BindingElement:
+      return (p as ts.BindingElement).name !== id && (p as ts.BindingElement).propertyName !== id;
+    case SK.ImportSpecifier: case SK.ImportClause: case SK.NamespaceImport: case SK.ImportEqualsDeclaration:
+    case SK.ExportSpecifier: case SK.LabeledStatement: case SK.BreakStatement: case SK.ContinueStatement:
+      return false;
+    case SK.QualifiedName:
+      return (p as ts.QualifiedName).right !== id;
+    default:
+      return true;
+  }
 }
 
 function countReferences(scopes: Scopes): void {
   // Destructuring assignment targets (`[a, b] = …`, `({ a } = …)`) are writes too: marked once every read is resolved.
   const destructuring: ts.Expression[] = [];
+  // The enclosing scopes that declare something, innermost last: resolving a read walks these (a few)
+  // instead of every ancestor (resolve's walk, same answer).
+  const open: Map<string, Binding>[] = [];
+  const SK = ts.SyntaxKind;
   const visit = (n: ts.Node): void => {
-    if (ts.isIdentifier(n)) {
-      if (isReference(n)) {
-        const b = resolve(scopes, n.text, n);
+    switch (n.kind) {
+      case SK.Identifier: {
+        const id = n as ts.Identifier;
+        if (!isReference(id)) return;
+        let b: Binding | undefined;
+        for (let i = open.length - 1; i >= 0 && !b; i--) b = open[i].get(id.text);
         if (b) {
-          scopes.readOf.set(n, b);
+          scopes.readOf.set(id, b);
           const uses = scopes.usesOf.get(b);
-          if (uses) uses.push(n);
-          else scopes.usesOf.set(b, [n]);
-          if (isWriteTarget(n)) b.reassigned = true;
+          if (uses) uses.push(id);
+          else scopes.usesOf.set(b, [id]);
+          if (isWriteTarget(id)) b.reassigned = true;
           else b.references++;
         }
+        return;
       }
-      return;
+      case SK.BinaryExpression: {
+        const e = n as ts.BinaryExpression;
+        if (e.operatorToken.kind === SK.EqualsToken && (ts.isArrayLiteralExpression(e.left) || ts.isObjectLiteralExpression(e.left))) destructuring.push(e.left);
+        break;
+      }
     }
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && (ts.isArrayLiteralExpression(n.left) || ts.isObjectLiteralExpression(n.left))) destructuring.push(n.left);
+    const declared = scopes.byScope.get(n);
+    if (declared) open.push(declared);
     ts.forEachChild(n, visit);
+    if (declared) open.pop();
   };
   visit(scopes.sf);
   const mark = (t: ts.Node): void => {

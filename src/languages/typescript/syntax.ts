@@ -4,18 +4,42 @@
 import { createRequire } from 'node:module';
 import type { ts as Compiler } from 'ts-morph';
 import type { LanguageId, Range } from '../types.js';
+import { requireWithCodeCache } from '../../runtime/code-cache.js';
 
 /**
  * ts-morph's bundled compiler, required on its own: importing ts-morph itself also loads its wrapper
  * layer and lib texts, and an ESM import of a 9 MB CommonJS file lexes it for named exports (about
- * 0.3 s per thread, paid on every run that meets a TS/JS file). Same module, same version.
+ * 0.3 s per thread, paid on every run that meets a TS/JS file). Same module, same version, compiled
+ * through a code cache (runtime/code-cache.ts).
  */
 function loadCompiler(): typeof Compiler {
   const require = createRequire(import.meta.url);
+  let file: string;
   try {
-    return createRequire(require.resolve('ts-morph'))('@ts-morph/common/dist/typescript.js') as typeof Compiler;
+    file = createRequire(require.resolve('ts-morph')).resolve('@ts-morph/common/dist/typescript.js');
   } catch {
     return (require('ts-morph') as { ts: typeof Compiler }).ts;
+  }
+  return requireWithCodeCache<typeof Compiler>(file, warmCompiler);
+}
+
+/** A first parse and walk before the code cache is made, so the parser's functions are in it too. */
+function warmCompiler(compiler: typeof Compiler): void {
+  const sample = [
+    "import Anthropic from '@anthropic-ai/sdk';",
+    'const client = new Anthropic();',
+    'export async function ask(prompt: string): Promise<string> {',
+    "  const msg = await client.messages.create({ model: 'claude-x', max_tokens: 1024, thinking: { type: 'enabled', budget_tokens: 512 }, messages: [{ role: 'user', content: `${prompt}` }] });",
+    "  return msg.content.map((b) => (b.type === 'text' ? b.text : '')).join('');",
+    '}',
+  ].join('\n');
+  for (const kind of [compiler.ScriptKind.TS, compiler.ScriptKind.JS]) {
+    const sf = compiler.createSourceFile(kind === compiler.ScriptKind.TS ? 'warm.ts' : 'warm.js', sample, compiler.ScriptTarget.Latest, true, kind);
+    const visit = (node: Compiler.Node): void => {
+      node.getStart(sf);
+      compiler.forEachChild(node, visit);
+    };
+    visit(sf);
   }
 }
 
@@ -27,27 +51,37 @@ export declare namespace ts {
   type ArrowFunction = Compiler.ArrowFunction;
   type AsExpression = Compiler.AsExpression;
   type BinaryExpression = Compiler.BinaryExpression;
+  type BindingElement = Compiler.BindingElement;
   type BindingName = Compiler.BindingName;
   type CallExpression = Compiler.CallExpression;
   type CaseClause = Compiler.CaseClause;
+  type CatchClause = Compiler.CatchClause;
+  type ClassDeclaration = Compiler.ClassDeclaration;
   type ClassLikeDeclaration = Compiler.ClassLikeDeclaration;
   type ElementAccessExpression = Compiler.ElementAccessExpression;
   type EntityName = Compiler.EntityName;
   type EnumDeclaration = Compiler.EnumDeclaration;
   type EnumMember = Compiler.EnumMember;
+  type ExportAssignment = Compiler.ExportAssignment;
+  type ExportDeclaration = Compiler.ExportDeclaration;
   type Expression = Compiler.Expression;
   type ExpressionStatement = Compiler.ExpressionStatement;
+  type FunctionDeclaration = Compiler.FunctionDeclaration;
   type FunctionLikeDeclarationBase = Compiler.FunctionLikeDeclarationBase;
   type Identifier = Compiler.Identifier;
   type IfStatement = Compiler.IfStatement;
+  type ImportDeclaration = Compiler.ImportDeclaration;
+  type ImportEqualsDeclaration = Compiler.ImportEqualsDeclaration;
   type NewExpression = Compiler.NewExpression;
   type NoSubstitutionTemplateLiteral = Compiler.NoSubstitutionTemplateLiteral;
   type Node = Compiler.Node;
   type NodeFlags = Compiler.NodeFlags;
   type ObjectLiteralElementLike = Compiler.ObjectLiteralElementLike;
   type ObjectLiteralExpression = Compiler.ObjectLiteralExpression;
+  type ParameterDeclaration = Compiler.ParameterDeclaration;
   type PropertyAccessExpression = Compiler.PropertyAccessExpression;
   type PropertyName = Compiler.PropertyName;
+  type QualifiedName = Compiler.QualifiedName;
   type ScriptKind = Compiler.ScriptKind;
   type ScriptTarget = Compiler.ScriptTarget;
   type SignatureDeclaration = Compiler.SignatureDeclaration;
@@ -59,6 +93,7 @@ export declare namespace ts {
   type TemplateExpression = Compiler.TemplateExpression;
   type TemplateLiteralLikeNode = Compiler.TemplateLiteralLikeNode;
   type TypeNode = Compiler.TypeNode;
+  type VariableDeclaration = Compiler.VariableDeclaration;
 }
 
 const JS_EXTENSIONS = /\.(js|jsx|mjs|cjs)$/i;

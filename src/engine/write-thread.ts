@@ -1,0 +1,176 @@
+// apply's writes on a thread of their own. Each write is the same atomic writeOne (checks, temp file,
+// fsync, rename) as everywhere else; doing them here keeps the file creations and fsyncs (about 1 ms a
+// file on a journaling file system) off the thread that also plans files and feeds the planning workers.
+// This module is also the writer thread's entry (see the bottom of the file).
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { readFileSync, realpathSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import { streamingWriter, syncDirectories, writeOne, type ApplyOptions, type ApplyResult, type StreamingWriter } from './apply.js';
+import { workerEntry } from '../runtime/worker-entry.js';
+import type { FileResult, SkippedFile } from './types.js';
+
+const WRITER_ROLE = 'claude-migrate-write-thread';
+
+type ToWriter =
+  | { kind: 'write'; id: number; path: string; planned: string; bom?: boolean; sha256?: string }
+  | { kind: 'finish' };
+type FromWriter =
+  | { kind: 'written'; id: number }
+  | { kind: 'refused'; id: number; problem: SkippedFile }
+  | { kind: 'finished' };
+
+export interface ThreadedWriter extends StreamingWriter {
+  /** Write nothing more after the file in progress (a signal handler calls it; the thread sees it at once). */
+  stop(): void;
+}
+
+/**
+ * A StreamingWriter whose writes run on a thread of their own, in the order pushed. The thread starts
+ * with the first file; if it cannot start, or dies, the files it did not confirm are written in this
+ * thread (a file already holding its planned bytes counts as written). `stop()` and `shouldStop` end the
+ * writes between files, as for streamingWriter.
+ */
+export function threadedWriter(runRoot: string, opts: ApplyOptions = {}): ThreadedWriter {
+  const root = realpathSync(runRoot);
+  const stopFlag = new Int32Array(new SharedArrayBuffer(4));
+  const files: FileResult[] = [];
+  const written = new Set<FileResult>();
+  const refused = new Map<FileResult, SkippedFile>();
+  let worker: Worker | undefined;
+  let failed = false;
+  let finished: Promise<void> | undefined;
+  let interrupted = false;
+  const stopped = () => {
+    if (opts.shouldStop?.()) Atomics.store(stopFlag, 0, 1);
+    return Atomics.load(stopFlag, 0) === 1;
+  };
+
+  const start = (): Worker | undefined => {
+    if (worker || failed) return worker;
+    try {
+      const { entry, evaluate } = workerEntry(import.meta.url, './write-thread.js');
+      worker = new Worker(entry, { workerData: { role: WRITER_ROLE, root, stopFlag }, eval: evaluate });
+    } catch {
+      failed = true;
+      return undefined;
+    }
+    worker.on('message', (msg: FromWriter) => {
+      if (msg.kind === 'written') {
+        written.add(files[msg.id]);
+        opts.onWrite?.(files[msg.id].path);
+      } else if (msg.kind === 'refused') refused.set(files[msg.id], msg.problem);
+    });
+    // A thread that fails is replaced by this one for whatever it did not confirm (see finish).
+    worker.on('error', () => { failed = true; });
+    return worker;
+  };
+
+  const writeHere = (file: FileResult): void => {
+    const problem = planInPlace(root, file) ? undefined : writeOne(root, file);
+    if (problem) refused.set(file, problem);
+    else {
+      written.add(file);
+      opts.onWrite?.(file.path);
+    }
+  };
+
+  return {
+    push(file) {
+      if (file.planned === undefined || file.original === undefined) return;
+      if (stopped()) {
+        interrupted = true;
+        return;
+      }
+      const id = files.push(file) - 1;
+      const w = start();
+      if (w) w.postMessage({ kind: 'write', id, path: file.path, planned: file.planned, bom: file.bom, sha256: file.sha256 } satisfies ToWriter);
+    },
+    stop() {
+      Atomics.store(stopFlag, 0, 1);
+    },
+    async finish(order = files) {
+      if (stopped()) interrupted = true;
+      if (worker && !finished) {
+        const w = worker;
+        finished = new Promise<void>((done) => {
+          w.on('message', (msg: FromWriter) => { if (msg.kind === 'finished') done(); });
+          w.on('exit', () => done());
+          w.postMessage({ kind: 'finish' } satisfies ToWriter);
+        });
+      }
+      await finished;
+      await worker?.terminate();
+      // Files the thread never confirmed (it could not start, or died): written here unless stopped.
+      for (const file of files) {
+        if (written.has(file) || refused.has(file)) continue;
+        if (stopped()) {
+          interrupted = true;
+          break;
+        }
+        writeHere(file);
+      }
+      const out: ApplyResult = { written: [], refused: [], interrupted };
+      for (const file of order) {
+        if (written.has(file)) out.written.push(file.path);
+        const problem = refused.get(file);
+        if (problem) out.refused.push(problem);
+      }
+      return out;
+    },
+  };
+}
+
+/** The file already holds exactly its planned bytes (a writer thread wrote it and died before saying so). */
+function planInPlace(root: string, file: FileResult): boolean {
+  try {
+    const bytes = readFileSync(resolve(root, file.path));
+    const planned = Buffer.from((file.bom ? '\uFEFF' : '') + (file.planned ?? ''), 'utf8');
+    return createHash('sha256').update(bytes).digest('hex') === createHash('sha256').update(planned).digest('hex');
+  } catch {
+    return false;
+  }
+}
+
+/** The writer for apply: on a thread of its own, or in this thread when threads are turned off. */
+export function applyWriter(runRoot: string, opts: ApplyOptions = {}): StreamingWriter & { stop(): void } {
+  if (process.env.CLAUDE_MIGRATE_WRITE_THREAD === '0') {
+    let stop = false;
+    const writer = streamingWriter(runRoot, { ...opts, shouldStop: () => stop || !!opts.shouldStop?.() });
+    return { ...writer, stop: () => { stop = true; } };
+  }
+  return threadedWriter(runRoot, opts);
+}
+
+// ---------------------------------------------------------------- writer thread
+
+function runWriter(): void {
+  const { root, stopFlag } = workerData as { root: string; stopFlag: Int32Array };
+  const port = parentPort!;
+  const queue: Extract<ToWriter, { kind: 'write' }>[] = [];
+  const dirs = new Set<string>();
+  let finishing = false;
+  // Synchronous, one file at a time: the fsync waits block only this thread.
+  const drain = () => {
+    while (queue.length) {
+      if (Atomics.load(stopFlag, 0) === 1) {
+        queue.length = 0;
+        break;
+      }
+      const msg = queue.shift()!;
+      const problem = writeOne(root, msg, dirs);
+      port.postMessage((problem ? { kind: 'refused', id: msg.id, problem } : { kind: 'written', id: msg.id }) satisfies FromWriter);
+    }
+    if (finishing) {
+      syncDirectories(dirs);
+      port.postMessage({ kind: 'finished' } satisfies FromWriter);
+    }
+  };
+  port.on('message', (msg: ToWriter) => {
+    if (msg.kind === 'finish') finishing = true;
+    else queue.push(msg);
+    drain();
+  });
+}
+
+if (!isMainThread && (workerData as { role?: string } | null)?.role === WRITER_ROLE) runWriter();
