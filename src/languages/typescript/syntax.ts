@@ -25,13 +25,37 @@ function loadCompiler(): typeof Compiler {
 
 /** A first parse and walk before the code cache is made, so the parser's functions are in it too. */
 function warmCompiler(compiler: typeof Compiler): void {
+  // The constructs of ordinary application code, so their parser paths are compiled into the cache.
   const sample = [
-    "import Anthropic from '@anthropic-ai/sdk';",
-    'const client = new Anthropic();',
-    'export async function ask(prompt: string): Promise<string> {',
-    "  const msg = await client.messages.create({ model: 'claude-x', max_tokens: 1024, thinking: { type: 'enabled', budget_tokens: 512 }, messages: [{ role: 'user', content: `${prompt}` }] });",
+    "import Anthropic, { type ClientOptions } from '@anthropic-ai/sdk';",
+    "import * as path from 'node:path';",
+    "const { env } = require('node:process');",
+    'const client = new Anthropic({ apiKey: env.KEY, defaultHeaders: { "anthropic-beta": "x" } });',
+    'export enum Mode { Fast = 1, Slow }',
+    'export type Reply<T> = { value: T; tags?: readonly string[] } | null;',
+    'export interface Options extends ClientOptions { model: string; limit?: number; [key: string]: unknown }',
+    '/** Asks. */',
+    'export async function ask(prompt: string, opts: Partial<Options> = {}, ...rest: number[]): Promise<string> {',
+    "  const msg = await client.messages.create({ model: opts.model ?? 'claude-x', max_tokens: 1024, thinking: { type: 'enabled', budget_tokens: 512 }, temperature: 0.7, messages: [{ role: 'user', content: `${prompt} ${rest.length}` }], ...opts });",
     "  return msg.content.map((b) => (b.type === 'text' ? b.text : '')).join('');",
     '}',
+    'export class Store<K extends string, V> implements Iterable<V> {',
+    '  private readonly items = new Map<K, V>();',
+    '  static create<V>(): Store<string, V> { return new Store(); }',
+    '  get size(): number { return this.items.size; }',
+    '  *[Symbol.iterator](): Iterator<V> { yield* this.items.values(); }',
+    '  put(key: K, value: V): this { this.items.set(key, value); return this; }',
+    '}',
+    'export function total(input: { count: number; name?: string }[], limit = 10): number {',
+    '  let sum = 0;',
+    '  for (const item of input) { if (item.count > 0 && sum < limit) sum += item.count; else continue; }',
+    '  for (let i = 0; i < input.length; i++) sum -= i % 2 === 0 ? 1 : -1;',
+    '  switch (typeof input[0]?.name) { case "string": sum++; break; default: sum--; }',
+    '  try { JSON.parse(String(sum)); } catch (err) { throw new Error(`bad ${err as Error}`); } finally { sum = Math.max(sum, 0); }',
+    '  const [first, , ...others] = input; const { count = 0, ...restOf } = first ?? { count: 1 };',
+    '  return (sum as number) + count + others.length + Object.keys(restOf).length + path.sep.length;',
+    '}',
+    'export default { ask, total, mode: Mode.Fast, re: /claude-[a-z]+/g, big: 10n, obj: { a: 1, "b-c": [1, 2, 3] } } satisfies Record<string, unknown>;',
   ].join('\n');
   for (const kind of [compiler.ScriptKind.TS, compiler.ScriptKind.JS]) {
     const sf = compiler.createSourceFile(kind === compiler.ScriptKind.TS ? 'warm.ts' : 'warm.js', sample, compiler.ScriptTarget.Latest, true, kind);
