@@ -83,18 +83,44 @@ export function mergeAddFields(intents: EditIntent[]): (EditIntent | null)[] {
   return out;
 }
 
-/** Map an offset in the text produced by `edits` back to the text they were applied to. */
-export function mapBack(offset: number, edits: TextEdit[]): number {
+/**
+ * Maps offsets in the text produced by `edits` (non-overlapping, as applied) back to the text they were
+ * applied to: an offset inside an edit's new text maps to that edit's start. Built once per batch, each
+ * lookup a binary search: a file with a thousand edits maps thousands of finding ranges.
+ */
+export function backMapper(edits: readonly TextEdit[]): (offset: number) => number {
   const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const newStart: number[] = [];
+  const newEnd: number[] = [];
+  const deltaAfter: number[] = [];
   let delta = 0;
   for (const e of sorted) {
-    const newStart = e.start + delta;
-    const newEnd = newStart + e.text.length;
-    if (offset < newStart) break;
-    if (offset < newEnd) return e.start;
+    newStart.push(e.start + delta);
+    newEnd.push(e.start + delta + e.text.length);
     delta += e.text.length - (e.end - e.start);
+    deltaAfter.push(delta);
   }
-  return offset - delta;
+  return (offset) => {
+    // The last edit starting (in the new text) at or before the offset.
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (newStart[mid] <= offset) {
+        k = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (k === -1) return offset;
+    if (offset < newEnd[k]) return sorted[k].start;
+    return offset - deltaAfter[k];
+  };
+}
+
+/** Map one offset back through `edits` (see backMapper). */
+export function mapBack(offset: number, edits: readonly TextEdit[]): number {
+  return backMapper(edits)(offset);
 }
 
 /** 1-based line and column of an offset. */
@@ -109,8 +135,15 @@ export function lineCol(lineStarts: number[], offset: number): { line: number; c
   return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
 }
 
+let lastText: string | undefined;
+let lastStarts: number[] = [];
+
+/** Offsets where each line starts. The last answer is kept: planning asks again for every finding of a file. */
 export function lineStartsOf(text: string): number[] {
+  if (text === lastText) return lastStarts;
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  lastText = text;
+  lastStarts = starts;
   return starts;
 }

@@ -10,7 +10,7 @@ import type { Bucket, FileContext, FixKind, Rule, RuleFinding, RuleOptions, Seve
 import { RULES } from '../rules/registry.js';
 import { packRuleIds } from '../../transforms/index.js';
 import { classifyFile } from './classify.js';
-import { conflictsWith, joinOwnEdits, lineCol, lineStartsOf, mapBack, mergeAddFields } from './edits.js';
+import { backMapper, conflictsWith, joinOwnEdits, lineCol, lineStartsOf, mergeAddFields } from './edits.js';
 import { suppressionsOf, isSuppressed } from './suppress.js';
 import type { Finding, FileResult } from './types.js';
 
@@ -100,7 +100,7 @@ export async function planFile(path: string, text: string, language: LanguageId,
   const off = new Set(opts.rulesOff ?? []);
 
   let current = text;
-  const batches: TextEdit[][] = []; // edits applied per pass, to map offsets back to the original
+  const backMaps: ((offset: number) => number)[] = []; // per applied pass, offsets back to the text before it
   const editSpans: Range[] = []; // every applied edit, in original offsets (FileResult.editSpans)
   const reported: PassFinding[] = [];
   let bucket: Bucket = 'string-reference';
@@ -128,7 +128,7 @@ export async function planFile(path: string, text: string, language: LanguageId,
     try {
       const toOriginal = (r: Range): Range => {
         let { start, end } = r;
-        for (let i = batches.length - 1; i >= 0; i--) { start = mapBack(start, batches[i]); end = mapBack(end, batches[i]); }
+        for (let i = backMaps.length - 1; i >= 0; i--) { start = backMaps[i](start); end = backMaps[i](end); }
         return { start, end: Math.max(start, end) };
       };
       const matches = findModelIds(current);
@@ -218,7 +218,7 @@ export async function planFile(path: string, text: string, language: LanguageId,
       }
       if (accepted.length === 0) { converged = true; carried?.dispose(); carried = undefined; break; }
       for (const e of accepted) editSpans.push(toOriginal(e));
-      batches.push(accepted);
+      backMaps.push(backMapper(accepted));
       if (carried && next !== current) current = next;
       else { carried?.dispose(); carried = undefined; current = next; }
     } finally {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { conflictsWith, joinOwnEdits, lineCol, lineStartsOf, mapBack, mergeAddFields, overlaps } from '../../src/engine/edits.js';
+import { backMapper, conflictsWith, joinOwnEdits, lineCol, lineStartsOf, mapBack, mergeAddFields, overlaps } from '../../src/engine/edits.js';
 import { applyTextEdits } from '../../src/languages/edit-helpers.js';
-import type { EditIntent, ValueView } from '../../src/languages/types.js';
+import type { EditIntent, TextEdit, ValueView } from '../../src/languages/types.js';
 import { isSuppressed, suppressionsOf } from '../../src/engine/suppress.js';
 
 describe('overlaps', () => {
@@ -47,6 +47,35 @@ describe('mapBack', () => {
     expect(mapBack(next.indexOf('e'), edits)).toBe(original.indexOf('e'));
     expect(mapBack(next.indexOf('i'), edits)).toBe(original.indexOf('i'));
     expect(mapBack(3, edits)).toBe(2); // inside the replacement: its start
+  });
+
+  it('backMapper answers as a walk over every edit would, for any non-overlapping edits and offset', () => {
+    // The walk backMapper replaced: sort, then accumulate the length change of each edit before the offset.
+    const walk = (offset: number, edits: TextEdit[]): number => {
+      let delta = 0;
+      for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+        const newStart = e.start + delta;
+        if (offset < newStart) break;
+        if (offset < newStart + e.text.length) return e.start;
+        delta += e.text.length - (e.end - e.start);
+      }
+      return offset - delta;
+    };
+    let seed = 20261203;
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let round = 0; round < 300; round++) {
+      const edits: TextEdit[] = [];
+      let at = rand(4);
+      for (let k = rand(12); k > 0; k--) {
+        const length = rand(3) === 0 ? 0 : rand(5); // insertions, deletions and replacements
+        edits.push({ start: at, end: at + length, text: 'x'.repeat(rand(3) === 0 ? 0 : 1 + rand(6)) });
+        at += length + (length === 0 ? 1 : rand(4)); // two insertions never share a point (they would conflict)
+      }
+      const shuffled = [...edits].sort(() => rand(3) - 1);
+      const map = backMapper(shuffled);
+      const produced = applyTextEdits('y'.repeat(at + 5), edits).length;
+      for (let offset = 0; offset <= produced; offset++) expect(map(offset)).toBe(walk(offset, edits));
+    }
   });
 });
 
