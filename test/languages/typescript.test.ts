@@ -609,3 +609,44 @@ describe('toolchain', () => {
     }
   }, 60_000);
 });
+
+describe('TypeScript scope walk', () => {
+  it('gives every node the parent the compiler would give it (the adapter parses without parent pointers)', async () => {
+    const { parseSource, ts } = await import('../../src/languages/typescript/syntax.js');
+    const { collectScopes } = await import('../../src/languages/typescript/scope.js');
+    const text = [
+      "import Anthropic, { type ClientOptions as Options } from '@anthropic-ai/sdk';",
+      "import fs = require('node:fs');",
+      'const client = new Anthropic();',
+      'export enum Mode { Fast = 1, Slow }',
+      'declare module "m" { export const x: number; }',
+      'namespace N { export function f<T>(a: T, { b = 1, ...c }: { b?: number }, ...[d]: number[]): T { return a; } }',
+      'export class Store<K extends string> { #items = new Map<K, number>(); static { Store.n = 1; } get size() { return this.#items.size; } @dec m() {} }',
+      'try { JSON.parse("x"); } catch ({ message }) { console.log(message); } finally { }',
+      'try { client.messages.create({ model: "claude-opus-4-8", max_tokens: 1, messages: [] }); } catch (err) { throw err; }',
+      'label: for (const [k, v] of Object.entries({ a: 1 })) { if (k) continue label; switch (v) { case 1: break; default: } }',
+      'const t = tag`a ${1} b ${`c ${2}`}`; const o = { [`k`]: 1, m() {}, get g() { return 1; }, async *gen() { yield 1; } };',
+      'export default (x?: number) => x ?? (x as number)! satisfies number;',
+    ].join('\n');
+    const reference = parseSource(text, 'a.ts', true);
+    const bare = parseSource(text, 'a.ts', false);
+    collectScopes(bare);
+    let compared = 0;
+    const walk = (a: import('ts-morph').ts.Node, b: import('ts-morph').ts.Node): void => {
+      expect(b.kind).toBe(a.kind);
+      if (a.parent) {
+        expect(b.parent?.kind).toBe(a.parent.kind);
+        expect(b.parent?.pos).toBe(a.parent.pos);
+        compared++;
+      }
+      const ac: import('ts-morph').ts.Node[] = [];
+      const bc: import('ts-morph').ts.Node[] = [];
+      ts.forEachChild(a, (n) => void ac.push(n));
+      ts.forEachChild(b, (n) => void bc.push(n));
+      expect(bc.length).toBe(ac.length);
+      ac.forEach((n, i) => walk(n, bc[i]));
+    };
+    walk(reference, bare);
+    expect(compared).toBeGreaterThan(200);
+  });
+});

@@ -16,7 +16,8 @@ import { parseSource, syntaxErrorCount } from './syntax.js';
 import { analyzeTs } from './views.js';
 
 async function parse(text: string, path: string): Promise<ParsedFile> {
-  const sf = parseSource(text, path);
+  // Parent pointers come from the analysis's own walk (collectScopes).
+  const sf = parseSource(text, path, false);
   const analysis = analyzeTs(sf, path);
   let disposed = false;
   return {

@@ -107,10 +107,24 @@ export function collectScopes(sf: ts.SourceFile, onNode?: (n: ts.Node) => void):
     }
   };
 
+  // Parent pointers are set by this walk, before a node is visited (its ancestors' are set by then):
+  // the adapter parses without TypeScript's own parent pass, one whole-tree walk fewer.
+  let parent: ts.Node = sf;
+  const withParent = (visitor: (n: ts.Node) => void) => (c: ts.Node): void => {
+    (c as { parent: ts.Node }).parent = parent;
+    visitor(c);
+  };
+  const children = (n: ts.Node, visitor: (c: ts.Node) => void): void => {
+    const saved = parent;
+    parent = n;
+    ts.forEachChild(n, visitor);
+    parent = saved;
+  };
   const feed = (n: ts.Node): void => {
     onNode!(n);
-    ts.forEachChild(n, feed);
+    children(n, feedChild);
   };
+  const feedChild = withParent(feed);
   const SK = ts.SyntaxKind;
   // One read of `kind` and a switch: this runs on every node of every file.
   const visit = (n: ts.Node): void => {
@@ -196,12 +210,14 @@ export function collectScopes(sf: ts.SourceFile, onNode?: (n: ts.Node) => void):
       case SK.CatchClause: {
         const c = n as ts.CatchClause;
         if (!c.variableDeclaration || !ts.isIdentifier(c.variableDeclaration.name)) break;
+        (c.variableDeclaration as { parent: ts.Node }).parent = c;
+        (c.block as { parent: ts.Node }).parent = c;
         add(c, mk(c.variableDeclaration.name, 'other', c.variableDeclaration));
         if (onNode) {
           feed(c.variableDeclaration);
           onNode(c.block);
-        }
-        ts.forEachChild(c.block, visit);
+        } else children(c.variableDeclaration, setParents);
+        children(c.block, visitChild);
         return;
       }
       case SK.ExportDeclaration: {
@@ -215,8 +231,10 @@ export function collectScopes(sf: ts.SourceFile, onNode?: (n: ts.Node) => void):
         break;
       }
     }
-    ts.forEachChild(n, visit);
+    children(n, visitChild);
   };
+  const visitChild = withParent(visit);
+  const setParents = withParent((n) => children(n, setParents));
   visit(sf);
   const top = byScope.get(sf);
   if (top) for (const name of exportedNames) { const b = top.get(name); if (b) b.exported = true; }
