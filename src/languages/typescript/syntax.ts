@@ -67,7 +67,24 @@ function warmCompiler(compiler: typeof Compiler): void {
   }
 }
 
-export const ts = loadCompiler();
+/**
+ * The compiler's exports as plain data properties. Its bundle exports every name through a getter
+ * (`SyntaxKind: () => SyntaxKind`), so each `ts.isIdentifier`/`ts.SyntaxKind` in a walk over every
+ * node was a function call; the values are functions and enums, fixed once the module has run.
+ */
+function plainExports(compiler: typeof Compiler): typeof Compiler {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(compiler)) {
+    try {
+      out[key] = (compiler as unknown as Record<string, unknown>)[key];
+    } catch {
+      // an export that cannot be read: left out
+    }
+  }
+  return out as unknown as typeof Compiler;
+}
+
+export const ts = plainExports(loadCompiler());
 /** The compiler's node types under the same name as the value (a types-only namespace). */
 // eslint-disable-next-line @typescript-eslint/no-namespace
 export declare namespace ts {
