@@ -219,13 +219,15 @@ export async function compareApplyWithJscodeshift(dir, files, runs) {
     const theirs = runJscodeshift(dir, sample);
     if (theirs.skipped || !jscodeshift || theirs.ms < jscodeshift.ms) jscodeshift = theirs;
   }
-  // The write phase alone: plan in this process, then time applyPlanAsync.
+  // The write phase alone: plan in this process, then time apply's writer (its own thread) on every file.
   const { plan } = await import(pathToFileURL(join(DIST, 'engine', 'plan.js')).href);
-  const { applyPlanAsync } = await import(pathToFileURL(join(DIST, 'engine', 'apply.js')).href);
+  const { applyWriter } = await import(pathToFileURL(join(DIST, 'engine', 'write-thread.js')).href);
   const copy = freshCopy(dir, 'apply-write');
   const run = await plan({ root: copy, target: TARGET });
   const writeStart = performance.now();
-  const written = (await applyPlanAsync(run)).written.length;
+  const writer = applyWriter(copy);
+  for (const file of run.files) writer.push(file);
+  const written = (await writer.finish(run.files)).written.length;
   const writeMs = performance.now() - writeStart;
   return { ours, writeMs, written, jscodeshift };
 }

@@ -1,12 +1,13 @@
-// apply's writes on a thread of their own. Each write is the same atomic writeOne (checks, temp file,
-// fsync, rename) as everywhere else; doing them here keeps the file creations and fsyncs (about 1 ms a
-// file on a journaling file system) off the thread that also plans files and feeds the planning workers.
+// apply's writes on a thread of their own: the same streaming writer as in-thread (checks, temp file,
+// fsync, rename, several files in flight), on a thread whose event loop does nothing else, so the file
+// creations and fsyncs (about 1 ms a file on a journaling file system) take no turns from the thread
+// that plans files and feeds the planning workers.
 // This module is also the writer thread's entry (see the bottom of the file).
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { readFileSync, realpathSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { streamingWriter, syncDirectories, writeOne, type ApplyOptions, type ApplyResult, type StreamingWriter } from './apply.js';
+import { streamingWriter, writeOne, type ApplyOptions, type ApplyResult, type StreamingWriter } from './apply.js';
 import { workerEntry } from '../runtime/worker-entry.js';
 import type { FileResult, SkippedFile } from './types.js';
 
@@ -147,29 +148,24 @@ export function applyWriter(runRoot: string, opts: ApplyOptions = {}): Streaming
 function runWriter(): void {
   const { root, stopFlag } = workerData as { root: string; stopFlag: Int32Array };
   const port = parentPort!;
-  const queue: Extract<ToWriter, { kind: 'write' }>[] = [];
-  const dirs = new Set<string>();
-  let finishing = false;
-  // Synchronous, one file at a time: the fsync waits block only this thread.
-  const drain = () => {
-    while (queue.length) {
-      if (Atomics.load(stopFlag, 0) === 1) {
-        queue.length = 0;
-        break;
-      }
-      const msg = queue.shift()!;
-      const problem = writeOne(root, msg, dirs);
-      port.postMessage((problem ? { kind: 'refused', id: msg.id, problem } : { kind: 'written', id: msg.id }) satisfies FromWriter);
-    }
-    if (finishing) {
-      syncDirectories(dirs);
-      port.postMessage({ kind: 'finished' } satisfies FromWriter);
-    }
-  };
+  const ids = new Map<string, number>();
+  // The in-thread writer, on this thread's otherwise idle event loop: several fsyncs in flight on
+  // libuv's pool, and none of its event-loop turns taken from planning.
+  const writer = streamingWriter(root, {
+    shouldStop: () => Atomics.load(stopFlag, 0) === 1,
+    onWrite: (path) => port.postMessage({ kind: 'written', id: ids.get(path)! } satisfies FromWriter),
+  });
   port.on('message', (msg: ToWriter) => {
-    if (msg.kind === 'finish') finishing = true;
-    else queue.push(msg);
-    drain();
+    if (msg.kind === 'write') {
+      ids.set(msg.path, msg.id);
+      // Only the fields a write reads cross the thread boundary.
+      writer.push({ path: msg.path, planned: msg.planned, original: '', bom: msg.bom, sha256: msg.sha256 } as FileResult);
+      return;
+    }
+    void writer.finish().then((result) => {
+      for (const problem of result.refused) port.postMessage({ kind: 'refused', id: ids.get(problem.path)!, problem } satisfies FromWriter);
+      port.postMessage({ kind: 'finished' } satisfies FromWriter);
+    });
   });
 }
 
