@@ -113,16 +113,20 @@ export function streamingWriter(runRoot: string, opts: ApplyOptions = {}): Strea
     async finish(order = pushed) {
       if (active > 0) await new Promise<void>((resolveIdle) => { idle = resolveIdle; });
       await syncDirectoriesAsync(dirs);
-      const out: ApplyResult = { written: [], refused: [], interrupted };
-      // Reported in plan order, whatever order the writes finished in.
-      for (const file of order) {
-        if (written.has(file)) out.written.push(file.path);
-        const problem = refused.get(file);
-        if (problem) out.refused.push(problem);
-      }
-      return out;
+      return resultInOrder(order, written, refused, interrupted);
     },
   };
+}
+
+/** A writer's result in plan order, whatever order the writes finished in. */
+export function resultInOrder(order: readonly FileResult[], written: ReadonlySet<FileResult>, refused: ReadonlyMap<FileResult, SkippedFile>, interrupted: boolean): ApplyResult {
+  const out: ApplyResult = { written: [], refused: [], interrupted };
+  for (const file of order) {
+    if (written.has(file)) out.written.push(file.path);
+    const problem = refused.get(file);
+    if (problem) out.refused.push(problem);
+  }
+  return out;
 }
 
 /** applyPlan for a process that must react to signals, and the fast path (see streamingWriter). */

@@ -7,7 +7,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { readFileSync, realpathSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { streamingWriter, writeOne, type ApplyOptions, type ApplyResult, type StreamingWriter } from './apply.js';
+import { resultInOrder, streamingWriter, writeOne, type ApplyOptions, type StreamingWriter } from './apply.js';
 import { workerEntry } from '../runtime/worker-entry.js';
 import type { FileResult, SkippedFile } from './types.js';
 
@@ -27,7 +27,7 @@ export interface ThreadedWriter extends StreamingWriter {
 }
 
 /**
- * A StreamingWriter whose writes run on a thread of their own, in the order pushed. The thread starts
+ * A StreamingWriter whose writes run on a thread of their own, started in the order pushed. The thread starts
  * with the first file; if it cannot start, or dies, the files it did not confirm are written in this
  * thread (a file already holding its planned bytes counts as written). `stop()` and `shouldStop` end the
  * writes between files, as for streamingWriter.
@@ -40,7 +40,9 @@ export function threadedWriter(runRoot: string, opts: ApplyOptions = {}): Thread
   const refused = new Map<FileResult, SkippedFile>();
   let worker: Worker | undefined;
   let failed = false;
-  let finished: Promise<void> | undefined;
+  /** Settles when the thread has said it is done, or has exited (it may die before finish is called). */
+  let done: Promise<void> | undefined;
+  let markDone: () => void = () => undefined;
   let interrupted = false;
   const stopped = () => {
     if (opts.shouldStop?.()) Atomics.store(stopFlag, 0, 1);
@@ -56,14 +58,17 @@ export function threadedWriter(runRoot: string, opts: ApplyOptions = {}): Thread
       failed = true;
       return undefined;
     }
+    done = new Promise<void>((resolveDone) => { markDone = resolveDone; });
     worker.on('message', (msg: FromWriter) => {
       if (msg.kind === 'written') {
         written.add(files[msg.id]);
         opts.onWrite?.(files[msg.id].path);
       } else if (msg.kind === 'refused') refused.set(files[msg.id], msg.problem);
+      else markDone();
     });
     // A thread that fails is replaced by this one for whatever it did not confirm (see finish).
     worker.on('error', () => { failed = true; });
+    worker.on('exit', () => markDone());
     return worker;
   };
 
@@ -92,15 +97,8 @@ export function threadedWriter(runRoot: string, opts: ApplyOptions = {}): Thread
     },
     async finish(order = files) {
       if (stopped()) interrupted = true;
-      if (worker && !finished) {
-        const w = worker;
-        finished = new Promise<void>((done) => {
-          w.on('message', (msg: FromWriter) => { if (msg.kind === 'finished') done(); });
-          w.on('exit', () => done());
-          w.postMessage({ kind: 'finish' } satisfies ToWriter);
-        });
-      }
-      await finished;
+      worker?.postMessage({ kind: 'finish' } satisfies ToWriter);
+      await done;
       await worker?.terminate();
       // Files the thread never confirmed (it could not start, or died): written here unless stopped.
       for (const file of files) {
@@ -111,13 +109,7 @@ export function threadedWriter(runRoot: string, opts: ApplyOptions = {}): Thread
         }
         writeHere(file);
       }
-      const out: ApplyResult = { written: [], refused: [], interrupted };
-      for (const file of order) {
-        if (written.has(file)) out.written.push(file.path);
-        const problem = refused.get(file);
-        if (problem) out.refused.push(problem);
-      }
-      return out;
+      return resultInOrder(order, written, refused, interrupted);
     },
   };
 }
