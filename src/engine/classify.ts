@@ -14,13 +14,25 @@ const GENERATED_PATH = [
 ];
 const GENERATED_HEADER = /@generated|DO NOT EDIT|Code generated .* DO NOT EDIT|auto-?generated (by|from|file)|This file is (auto-?)?generated/i;
 
-/** Why a file is generated/frozen, or undefined. Only the first 1 KB is read for headers. */
+/** Why a file is generated/frozen, or undefined. Only the first 1 KB is read for headers (4 KB of a JSON file for a recorded response). */
 export function generatedReason(path: string, text: string): string | undefined {
   const p = GENERATED_PATH.find((re) => re.test(path));
   if (p) return `path matches ${p.source.replace(/\\/g, '')}`;
   const head = text.slice(0, 1024);
   const m = GENERATED_HEADER.exec(head);
-  return m ? `header says "${m[0]}"` : undefined;
+  if (m) return `header says "${m[0]}"`;
+  return isRecordedResponse(path, text) ? 'a recorded Messages API response: record it again' : undefined;
+}
+
+/**
+ * A data file holding what the API answered (a response, a stream's `message_start`, batch results)
+ * saved as a test fixture: its `model` is the model that answered, and the fixture is re-recorded, not
+ * edited (its snapshot tests compare against it). A request body never says `"type": "message"`.
+ */
+function isRecordedResponse(path: string, text: string): boolean {
+  if (!/\.(json|jsonl|ndjson)$/i.test(path)) return false;
+  const head = text.slice(0, 4096);
+  return /"type"\s*:\s*"message(?:_start)?"/.test(head) && /"role"\s*:\s*"assistant"|"stop_reason"\s*:/.test(head);
 }
 
 /** Distinct models named as plain strings from which a file is read as a registry. */
