@@ -4,6 +4,11 @@ import { defineRule, type CrossFileFinding, type PlannedFileSummary } from './ty
 /** Test code: the files whose model strings are fixtures that a registry elsewhere must know about. */
 const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|testdata|test_data|e2e|integration[-_]tests?)\/|(^|\/)(conftest\.py|test_[^/]+|[^/]+_test\.[a-z]+|[^/]+\.(test|spec)\.[a-z]+|[^/]+(Test|Tests|Spec)\.(java|kt|cs|php))$/;
 
+/** `packages/anthropic/` in a monorepo (packages/, apps/, libs/, services/…): a test is coupled to its own package's registries. */
+function packageOf(path: string): string | undefined {
+  return /^(?:.*\/)?(?:packages|apps|libs|services|modules|plugins|extensions|crates)\/[^/]+\//.exec(path)?.[0];
+}
+
 /** The bare model ID a finding's `to` names (`anthropic.claude-opus-4-8` → `claude-opus-4-8`). */
 function targetId(to: string | undefined): string | undefined {
   return to ? findModelIds(to)[0]?.model?.id : undefined;
@@ -37,8 +42,9 @@ export default defineRule({
       for (const x of f.findings) {
         if (x.rule !== 'model-id' || x.suppressed) continue;
         const id = targetId(x.to);
-        const registries = id ? lacking.get(id) : undefined;
-        if (!id || !registries) continue;
+        const pkg = packageOf(f.path);
+        const registries = id ? lacking.get(id)?.filter((r) => !pkg || !packageOf(r.path) || packageOf(r.path) === pkg) : undefined;
+        if (!id || !registries?.length) continue;
         const where = registries.map((r) => `${r.path}:${r.line}`).join(', ');
         out.push({
           path: f.path,
@@ -57,7 +63,7 @@ export default defineRule({
     source: 'model-migration.md#step-1-classify-each-file',
     fixSafety: 'Manual: the definer entry (tier, price, limits) is a decision for a person; the finding names the registry and the command that adds the entry alongside.',
     limits: [
-      'Coupling is inferred from the model ID alone: a test and a registry that name the same old model are assumed to be related, whatever imports connect them.',
+      'Coupling is inferred from the model ID alone: a test and a registry that name the same old model are assumed to be related, whatever imports connect them; in a monorepo (`packages/*`, `apps/*`, `libs/*`, `services/*`…) only registries of the test\'s own package count.',
       'Only registries recognised as definers in the scanned paths are considered: scope the run to include them.',
     ],
     example: 'basic',
