@@ -109,7 +109,23 @@ function roleOf(match: ModelIdMatch, ctx: OffsetContext | undefined, view: FileV
   if (c && isModelSetting(c, match, text)) return 'string';
   if (c && (c.kind === 'enum' || c.kind === 'union' || c.inKey || (idsPerCollection.get(c.range.start) ?? 0) >= 2)) return 'definer-entry';
   if (c?.kind === 'switch') return 'capability-gate';
+  if (aboutLifecycle(match, view, text)) return 'lifecycle-text';
   return 'string';
+}
+
+const LIFECYCLE_WORDS = /\b(deprecat\w*|retir(?:e|ed|es|ing|ement)|end[- ]of[- ]life|EOL|sunset\w*|no longer (?:supported|available|served)|obsolete|discontinued)\b/i;
+
+/**
+ * A string that says something about the model it names (`"The model 'claude-sonnet-4-0' is
+ * deprecated…"` in a warning filter, `"claude-2.1 is retired"` in an error): the ID is the subject of the
+ * sentence, so swapping it would make the text false.
+ */
+function aboutLifecycle(match: ModelIdMatch, view: FileView | undefined, text: string): boolean {
+  const lineStart = text.lastIndexOf('\n', match.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', match.end);
+  if (!LIFECYCLE_WORDS.test(text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd))) return false;
+  const s = view?.strings.find((x) => x.contentRange.start <= match.start && match.end <= x.contentRange.end);
+  return !!s && LIFECYCLE_WORDS.test(s.value.replace(match.text, ' '));
 }
 
 const MODEL_KEY = /^(model|model[_-]?name|modelName)$/i;

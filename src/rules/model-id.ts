@@ -59,12 +59,13 @@ export default defineRule({
           intents: ctx.generated ? [] : [{ kind: 'replace', range: match.core, text: to }],
           notes: vertexNote,
         });
-      } else if (occ.role === 'comment' || occ.role === 'prose') {
+      } else if (occ.role === 'comment' || occ.role === 'prose' || occ.role === 'lifecycle-text') {
+        const where = occ.role === 'prose' ? 'documentation prose' : occ.role === 'comment' ? 'a comment' : 'a text about its own lifecycle (a deprecation warning or error message)';
         out.push({
           ...base,
           severity: 'info',
           to: target.id,
-          message: `${match.text} is mentioned in ${occ.role === 'prose' ? 'documentation prose' : 'a comment'}; it is reported, not rewritten (it may be history).`,
+          message: `${match.text} is mentioned in ${where}; it is reported, not rewritten (it ${occ.role === 'lifecycle-text' ? 'is the subject of the text: swapping it would make the text false' : 'may be history'}).`,
           fix: 'manual',
         });
       }
@@ -76,7 +77,7 @@ export default defineRule({
     what: 'Finds old, deprecated and retired Claude model IDs in API callers and opaque string references (aliases, dated snapshots, Bedrock `anthropic.` IDs, Vertex `@date` IDs, LiteLLM `anthropic/` IDs) and swaps them for the target alias.',
     why: 'Retired models return 404 and deprecated ones stop working on their retirement date (guide: "Retired Model Replacements", "Deprecated Models"). Only exact IDs from the catalogue are written: aliases, never a guessed dated form ("Before You Migrate": guessing an ID will 404). Bedrock IDs keep their `anthropic.` prefix ("Amazon Bedrock model IDs": a first-party ID 400s there).',
     source: 'model-migration.md#model-id-rename-quick-reference',
-    fixSafety: 'Auto for string literals in callers and string references. Comments and Markdown prose are reported only. Registries, capability gates, registry asserts and generated files are handled by definer-entry, capability-gate, registry-assert and generated-snapshot instead of being swapped.',
+    fixSafety: 'Auto for string literals in callers and string references. Comments, Markdown prose and strings about the model\'s own lifecycle (a deprecation warning, an error message) are reported only. Registries, capability gates, registry asserts and generated files are handled by definer-entry, capability-gate, registry-assert and generated-snapshot instead of being swapped.',
     limits: ['Model IDs assembled at run time (`f"claude-{tier}"`) are not found.', 'Legacy Bedrock ARN-style IDs (`anthropic.claude-3-5-sonnet-20241022-v2:0`) are out of scope and left alone.'],
     example: 'basic',
   },

@@ -16,6 +16,7 @@ export type OccurrenceRole =
   | 'generated' // inside a generated / frozen file
   | 'comment' // code comment (reported, not rewritten)
   | 'prose' // Markdown prose (reported, never rewritten)
+  | 'lifecycle-text' // a string about the model's own lifecycle: a deprecation warning, an error (reported, not rewritten)
   | 'string'; // any other string: an opaque reference
 
 export interface Occurrence {
