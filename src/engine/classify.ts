@@ -80,8 +80,9 @@ export function classifyFile(path: string, text: string, matches: ModelIdMatch[]
   });
   // Many different models named as plain strings (`register(Model("claude-…"))` calls, a module of
   // model constants) make the file a registry even without a literal collection: flag, never swap.
+  // Not documentation: its code blocks are separate examples, each naming the model it shows.
   const plain = occurrences.filter((o) => o.role === 'string' && o.match.model && !o.match.variant);
-  if (new Set(plain.map((o) => o.match.model!.id)).size >= REGISTRY_MIN_MODELS) for (const o of plain) o.role = 'definer-entry';
+  if (view?.language !== 'markdown' && new Set(plain.map((o) => o.match.model!.id)).size >= REGISTRY_MIN_MODELS) for (const o of plain) o.role = 'definer-entry';
   return { bucket: bucketOf(view, occurrences, generated), occurrences, generated };
 }
 
