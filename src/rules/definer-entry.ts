@@ -1,4 +1,4 @@
-import { alongsideId, mentions } from './support/alongside.js';
+import { alongsideId, listMeaning, mentions } from './support/alongside.js';
 import { defineRule, type RuleFinding } from './types.js';
 
 export default defineRule({
@@ -29,6 +29,21 @@ export default defineRule({
       if (!cur || (occ.match.model.generation > cur.occ.match.model!.generation)) best.set(key, { occ, to });
     }
     for (const { occ, key, to, targetId } of all) {
+      const meaning = listMeaning(ctx.text, occ.context?.collection?.range);
+      if (meaning) {
+        // A list of models going away, or kept out of something: adding the new model would change what it means.
+        out.push({
+          range: { start: occ.match.start, end: occ.match.end },
+          message: meaning === 'lifecycle'
+            ? `${occ.match.text} is in a list of deprecated or retired models: it stays there, and ${targetId} does not belong in it; nothing to add (guide: Step 1, bucket 2).`
+            : `${occ.match.text} is in a list of models excluded from something or lacking a capability: add ${targetId} only if it lacks the same capability (check the guide's per-model tables); the old entry stays (guide: Step 1, bucket 2).`,
+          fix: 'manual',
+          intents: [],
+          from: occ.match.text,
+          to,
+        });
+        continue;
+      }
       // Outside a literal collection (registration calls), there is no entry to copy: a person adds one.
       const chosen = best.get(key)!.occ === occ && !!occ.context?.collection;
       out.push({
@@ -55,6 +70,7 @@ export default defineRule({
     source: 'model-migration.md#step-1-classify-each-file',
     fixSafety: 'Suggest: applied with --apply-suggestions or accepted in the UI. Prices or limits copied from the old entry must be checked by a person.',
     limits: [
+      'A list named for models going away (`DEPRECATED_MODELS`, `retired:`) gets no new entry, and one named for an exclusion or a missing capability (`UNSUPPORTED_THINKING_MODELS`, `models_without_vision`) gets none automatically: both are flagged for a person, read from the words just before the list.',
       'Registries assembled by code (loops, comprehensions) are not recognised; a file that names four or more different models as plain strings (registration calls, a module of model constants) is read as a registry, and its IDs are flagged for a person (no literal entry to copy), never swapped.',
       'A list of records is a registry when each record names its model by `id`, `name`, `model_id`/`modelId` or `slug`, or when its records name two or more different models under a `model` key (a routing or results table; a one-record list is a setting and is swapped) (Python, TS/JS, Go, Ruby, PHP, YAML, JSON, TOML); Java and C# object constructions in a list are read one at a time. A copied record keeps the old record\'s other fields (labels, prices): review them.',
     ],

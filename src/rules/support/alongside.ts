@@ -16,3 +16,20 @@ export function mentions(text: string, range: Range | undefined, id: string): bo
   const slice = text.slice(range.start, range.end);
   return new RegExp(`(^|[^a-z0-9.-])${id.replace(/[.]/g, '\\.')}($|[^a-z0-9-])`).test(slice);
 }
+
+/**
+ * What a list says about the models in it, from the words just before it (its name, its key): `lifecycle`
+ * for models going away (`DEPRECATED_MODELS`, `retired:`), `exclusion` for models kept out of something or
+ * lacking a capability (`UNSUPPORTED_THINKING_MODELS`, `models_without_vision`, `blocklist`). A new model
+ * never belongs in the first, and belongs in the second only if it shares the missing capability.
+ */
+export function listMeaning(text: string, collection: Range | undefined): 'lifecycle' | 'exclusion' | undefined {
+  if (!collection) return undefined;
+  // The collection's own line up to its start, and the two lines above (a name on its own line).
+  let from = text.lastIndexOf('\n', collection.start - 1);
+  for (let i = 0; i < 2 && from > 0; i++) from = text.lastIndexOf('\n', from - 1);
+  const lead = text.slice(from + 1, collection.start);
+  if (/deprecat|retire|sunset|end_?of_?life|\bEOL\b|obsolete|legacy|decommission/i.test(lead)) return 'lifecycle';
+  if (/unsupported|not_?supported|without|\bno_|_no_|disabled|exclu|block_?list|blocked|deny_?list|denied|disallow|banned|skip/i.test(lead)) return 'exclusion';
+  return undefined;
+}
