@@ -20,6 +20,17 @@ function aroundGate(text: string, gate: Range | undefined): Range | undefined {
   return { start, end: end === -1 ? text.length : end };
 }
 
+/**
+ * A substring or prefix test (`strings.Contains(m, "claude-opus-4")`, `m.startswith("sonnet-4")`, a regex)
+ * on a string the new ID contains already lets the new model through: nothing to add. An equality test
+ * (`==`, `equals`, `case`) does not.
+ */
+function admitsAlready(text: string, gate: Range | undefined, literal: string, to: string): boolean {
+  if (!gate || !to.includes(literal)) return false;
+  const test = text.slice(gate.start, gate.end);
+  return !/===?|!==?|\.equals\(|\bEquals\(|\bcase\b|\bwhen\b|\beq\b/.test(test);
+}
+
 function spanOf(r: Range | undefined): [number, number] {
   return r ? [r.start, r.end] : [0, 0];
 }
@@ -48,7 +59,7 @@ export default defineRule({
       if (occ.role !== 'capability-gate' || !occ.match.model || occ.match.variant) continue;
       const target = ctx.targetFor(occ.match.model);
       const to = target && alongsideId(occ.match, target);
-      if (!target || !to || mentions(ctx.text, aroundGate(ctx.text, occ.context?.gate), to)) continue;
+      if (!target || !to || mentions(ctx.text, aroundGate(ctx.text, occ.context?.gate), to) || admitsAlready(ctx.text, occ.context?.gate, occ.match.text, to)) continue;
       push(occ.match.start, occ.match.end, occ.match.text, to, occ.context?.gate);
     }
     // Fragments the catalogue finder does not see (`"opus-4-6" in model`).
@@ -68,7 +79,7 @@ export default defineRule({
       if (!target || target.family !== model.family) continue;
       const to = (prefix ? '' : '') + target.id.replace(/^claude-/, prefix ?? '');
       const around = ctx.text.slice(...spanOf(aroundGate(ctx.text, gate)));
-      if (to === s.value || around.includes(`"${to}"`) || around.includes(`'${to}'`) || around.includes(`\`${to}\``) || mentions(ctx.text, aroundGate(ctx.text, gate), to)) continue;
+      if (to === s.value || admitsAlready(ctx.text, gate, s.value, to) || around.includes(`"${to}"`) || around.includes(`'${to}'`) || around.includes(`\`${to}\``) || mentions(ctx.text, aroundGate(ctx.text, gate), to)) continue;
       push(s.contentRange.start, s.contentRange.end, s.value, to, gate);
     }
     return out;
@@ -78,7 +89,7 @@ export default defineRule({
     why: 'The old model is still served and still has the capability; replacing the string would silently disable the feature for old-model traffic, and not adding the new ID disables it for the new model (guide: "Step 1" → bucket 3 sub-cases, "Capability gate").',
     source: 'model-migration.md#step-1-classify-each-file',
     fixSafety: 'Suggest. If no old-model traffic can reach the gate, replacing is also fine: the guide leaves that to the caller.',
-    limits: ['Gates on fragments that name no single family (`"claude-3"`) are not followed.'],
+    limits: ['Gates on fragments that name no single family (`"claude-3"`) are not followed.', 'A substring or prefix gate whose string the new ID already contains (`"claude-opus-4"` for claude-opus-4-8) lets the new model through and is not flagged; an equality test on it is.'],
     example: 'basic',
   },
 });
