@@ -44,7 +44,9 @@ export function goConstructs(root: Node, offset: number): GoConstructs {
           }
         } else if (a.type === 'const_declaration' && child.type === 'const_spec') {
           const specs = a.namedChildren.filter((c) => c.type === 'const_spec');
-          if (specs.length >= 2) out.collection = { kind: 'enum', node: a, entry: child, entries: specs.length, items: specs };
+          // A const group is an enum of models when two or more of its constants name one; a group of
+          // unrelated settings (`DefaultBaseURL = …; defaultModel = "claude-…"`) is not.
+          if (specs.filter((c) => /claude-|Claude/.test(c.text)).length >= 2) out.collection = { kind: 'enum', node: a, entry: child, entries: specs.length, items: specs };
         } else if (a.type === 'expression_list' && a.parent?.type === 'expression_case' && a.parent.childForFieldName('value')?.id === a.id) {
           const sw = a.parent.parent;
           if (sw) {
