@@ -20,7 +20,7 @@ export default defineRule({
     }];
   },
   docs: {
-    what: 'Reports generated or frozen files (test snapshots, `__snapshots__`, VCR cassettes, lockfiles, `@generated` / `DO NOT EDIT` headers, generated SDK model enums) that hold old model IDs, and edits none of them.',
+    what: 'Reports generated or frozen files (test snapshots, `__snapshots__`, VCR cassettes and `.httprr` recordings, JSON files holding a recorded Messages API response, lockfiles, `@generated` / `DO NOT EDIT` headers, generated SDK model enums) that hold old model IDs, and edits none of them.',
     why: 'Frozen and generated files are regenerated from their source, not edited by hand (guide: "Step 1" → bucket 3 sub-cases, "Frozen / generated snapshot").',
     source: 'model-migration.md#step-1-classify-each-file',
     fixSafety: 'Manual.',

@@ -28,3 +28,13 @@ describe('buckets', () => {
     }
   }
 });
+
+describe('frozen recordings', () => {
+  it('an httprr record/replay file is flagged for re-recording, never edited', async () => {
+    const text = 'httprr trace v1\n312 497\nPOST https://api.anthropic.com/v1/messages HTTP/1.1\r\nContent-Type: application/json\r\n\r\n{"model":"claude-3-7-sonnet-20250219","max_tokens":64,"messages":[{"role":"user","content":"hi"}]}HTTP/2.0 200 OK\r\n\r\n{"type":"message","model":"claude-3-7-sonnet-20250219"}\n';
+    const path = 'llms/anthropic/testdata/TestClient_CreateMessage.httprr';
+    const { result } = await planFile(path, text, detectLanguage(path, text.split('\n')[0]) ?? 'text', { target: 'auto', today: '2026-11-22' });
+    expect(result.planned).toBeUndefined();
+    expect(result.findings.map((f) => f.rule)).toContain('generated-snapshot');
+  });
+});
