@@ -27,13 +27,17 @@ export function generatedReason(path: string, text: string): string | undefined 
 
 /**
  * A data file holding what the API answered (a response, a stream's `message_start`, batch results)
- * saved as a test fixture: its `model` is the model that answered, and the fixture is re-recorded, not
- * edited (its snapshot tests compare against it). A request body never says `"type": "message"`.
+ * (or a legacy Text Completions response) saved as a test fixture: its `model` is the model that answered,
+ * and the fixture is re-recorded, not edited (its snapshot tests compare against it). A request body never
+ * says `"type": "message"` or carries a `stop_reason`.
  */
 function isRecordedResponse(path: string, text: string): boolean {
   if (!/\.(json|jsonl|ndjson)$/i.test(path)) return false;
   const head = text.slice(0, 4096);
-  return /"type"\s*:\s*"message(?:_start)?"/.test(head) && /"role"\s*:\s*"assistant"|"stop_reason"\s*:/.test(head);
+  const message = /"type"\s*:\s*"message(?:_start)?"/.test(head) && /"role"\s*:\s*"assistant"|"stop_reason"\s*:/.test(head);
+  // The legacy Text Completions API answered `{"completion": …, "stop_reason": …, "model": …}`.
+  const completion = /"completion"\s*:/.test(head) && /"stop_reason"\s*:/.test(head);
+  return message || completion;
 }
 
 /** Distinct models named as plain strings from which a file is read as a registry. */
