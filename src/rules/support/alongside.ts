@@ -25,10 +25,16 @@ export function mentions(text: string, range: Range | undefined, id: string): bo
  */
 export function listMeaning(text: string, collection: Range | undefined): 'lifecycle' | 'exclusion' | undefined {
   if (!collection) return undefined;
-  // The collection's own line up to its start, and the two lines above (a name on its own line).
-  let from = text.lastIndexOf('\n', collection.start - 1);
-  for (let i = 0; i < 2 && from > 0; i++) from = text.lastIndexOf('\n', from - 1);
-  const lead = text.slice(from + 1, collection.start);
+  // The nearest words before the list: its own line up to its start, or when that holds no name (a bare
+  // `{` or `- item`), the line above, at most two lines up (`NAME = frozenset(` / `{`, `retired:` / `- …`).
+  let end = collection.start;
+  let lead = '';
+  for (let i = 0; i < 3 && end > 0; i++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    lead = text.slice(start, end);
+    if (/[A-Za-z_]{2,}/.test(lead)) break;
+    end = start - 1;
+  }
   if (/deprecat|retire|sunset|end_?of_?life|\bEOL\b|obsolete|legacy|decommission/i.test(lead)) return 'lifecycle';
   if (/unsupported|not_?supported|without|\bno_|_no_|disabled|exclu|block_?list|blocked|deny_?list|denied|disallow|banned|skip/i.test(lead)) return 'exclusion';
   return undefined;
