@@ -88,6 +88,13 @@ function dayNumber(iso: string): number {
 }
 
 /**
+ * Words that say models are going away (deprecated, retired, end of life…), as a regex source: a text
+ * about a model in these words, or a list named with them, is about old models, not a place to swap in
+ * or add the new one.
+ */
+export const LIFECYCLE_TERMS = 'deprecat|retir(?:e|ed|es|ing|ement)|sunset|end[-_ ]?of[-_ ]?life|\\bEOL\\b|obsolete|legacy|decommission|discontinued|no[-_ ]longer[-_ ](?:supported|available|served)';
+
+/**
  * The model's state on `today` (ISO date). A model is retired from its retirement date on (`retiresOn` or
  * `retiredOn` <= today); until then `daysLeft` counts the days to it.
  */

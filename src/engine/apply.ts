@@ -23,6 +23,11 @@ export interface ApplyResult {
 
 const BOM = '\uFEFF';
 
+/** The bytes a planned file is written as (its BOM restored). */
+export function plannedBytes(file: WritableFile): Buffer {
+  return Buffer.from((file.bom ? BOM : '') + (file.planned ?? ''), 'utf8');
+}
+
 /** What a write needs of a planned file. */
 export type WritableFile = Pick<FileResult, 'path' | 'planned' | 'bom' | 'sha256'>;
 
@@ -165,7 +170,7 @@ function prepareWrite(root: string, file: WritableFile): { problem: SkippedFile 
     const bytes = readFileSync(abs);
     const sha = createHash('sha256').update(bytes).digest('hex');
     if (file.sha256 && sha !== file.sha256) return { problem: { path: file.path, reason: 'changed-on-disk', detail: 'the file changed after it was scanned; re-run to plan it again' } };
-    const content = Buffer.from((file.bom ? BOM : '') + file.planned, 'utf8');
+    const content = plannedBytes(file);
     const mode = statSync(target).mode & 0o7777;
     const tmp = join(dirname(target), `.${randomBytes(6).toString('hex')}.claude-migrate.tmp`);
     const fd = openSync(tmp, 'wx', mode);
@@ -183,17 +188,25 @@ function prepareWrite(root: string, file: WritableFile): { problem: SkippedFile 
   }
 }
 
-/** After the fsync: close and rename over the target (atomic), or remove the temp file. */
-function commitWrite(p: PendingWrite, dirs: Set<string> | undefined): void {
-  closeSync(p.fd);
+/**
+ * After the fsync (or its failure): close and rename over the target (atomic), or remove the temp file
+ * and say why. The descriptor is closed exactly once: another write may reuse its number at once.
+ */
+function settle(file: WritableFile, p: PendingWrite, dirs: Set<string> | undefined, fsyncError?: unknown): SkippedFile | undefined {
+  if (fsyncError !== undefined) {
+    discard(p.fd, p.tmp);
+    return notWritten(file, fsyncError);
+  }
   try {
+    closeSync(p.fd);
     renameSync(p.tmp, p.target);
   } catch (err) {
     try { unlinkSync(p.tmp); } catch { /* already gone */ }
-    throw err;
+    return notWritten(file, err);
   }
   if (dirs) dirs.add(dirname(p.target));
   else syncDirectories(new Set([dirname(p.target)]));
+  return undefined;
 }
 
 function discard(fd: number, tmp: string): void {
@@ -213,15 +226,8 @@ function notWritten(file: WritableFile, err: unknown): SkippedFile {
 async function writeOneAsync(root: string, file: FileResult, dirs: Set<string>): Promise<SkippedFile | undefined> {
   const prepared = prepareWrite(root, file);
   if ('problem' in prepared) return prepared.problem;
-  const p = prepared.pending;
-  try {
-    await fsyncAsync(p.fd);
-    commitWrite(p, dirs);
-    return undefined;
-  } catch (err) {
-    discard(p.fd, p.tmp);
-    return notWritten(file, err);
-  }
+  const fsyncError = await fsyncAsync(prepared.pending.fd).then(() => undefined, (err: unknown) => err ?? new Error('fsync failed'));
+  return settle(file, prepared.pending, dirs, fsyncError);
 }
 
 /** Directory fsync (not supported everywhere; the rename itself is atomic): once per directory, not per file. */
@@ -251,14 +257,12 @@ async function syncDirectoriesAsync(dirs: Set<string>): Promise<void> {
 export function writeOne(root: string, file: WritableFile, dirs?: Set<string>): SkippedFile | undefined {
   const prepared = prepareWrite(root, file);
   if ('problem' in prepared) return prepared.problem;
-  const p = prepared.pending;
+  let fsyncError: unknown;
   try {
-    fsyncSync(p.fd);
-    commitWrite(p, dirs);
-    return undefined;
+    fsyncSync(prepared.pending.fd);
   } catch (err) {
-    discard(p.fd, p.tmp);
-    return notWritten(file, err);
+    fsyncError = err ?? new Error('fsync failed');
   }
+  return settle(file, prepared.pending, dirs, fsyncError);
 }
 

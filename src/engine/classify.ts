@@ -1,4 +1,5 @@
 // Step 1 of the guide: the role of every model-ID occurrence and the bucket of the file.
+import { LIFECYCLE_TERMS } from '../catalog/index.js';
 import type { ModelIdMatch } from '../catalog/types.js';
 import type { FileView, OffsetContext, ParsedFile, Range } from '../languages/types.js';
 import type { Bucket, Occurrence, OccurrenceRole } from '../rules/types.js';
@@ -119,7 +120,7 @@ function roleOf(match: ModelIdMatch, ctx: OffsetContext | undefined, view: FileV
   return 'string';
 }
 
-const LIFECYCLE_WORDS = /\b(deprecat\w*|retir(?:e|ed|es|ing|ement)|end[- ]of[- ]life|EOL|sunset\w*|no longer (?:supported|available|served)|obsolete|discontinued)\b/i;
+const LIFECYCLE_WORDS = new RegExp(`\\b(?:${LIFECYCLE_TERMS})`, 'i');
 
 /**
  * A string that says something about the model it names (`"The model 'claude-sonnet-4-0' is

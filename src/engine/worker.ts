@@ -193,8 +193,8 @@ async function planOnWorkers(root: string, candidates: string[], opts: Candidate
   const lanes = Math.max(2, count);
   const { laneOf, spread } = planLanes(candidates, lanes);
   const queues: number[][] = Array.from({ length: lanes }, () => []);
-  // A spread language's files go to whichever thread is free first: this thread also writes (apply) and
-  // collects replies, so a fixed split would leave the workers idle at the end.
+  // A spread language's files go to whichever thread is free first: this thread also feeds the workers
+  // and collects their replies, so a fixed split would leave the workers idle at the end.
   const shared: number[] = [];
   for (let i = candidates.length - 1; i >= 0; i--) (spread[i] ? shared : queues[laneOf[i]]).push(i); // pop() from the end = candidate order
   const next = (queue: number[]): number | undefined => queue.pop() ?? shared.pop();

@@ -5,9 +5,8 @@
 // This module is also the writer thread's entry (see the bottom of the file).
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { readFileSync, realpathSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { resultInOrder, streamingWriter, writeOne, type ApplyOptions, type StreamingWriter } from './apply.js';
+import { plannedBytes, resultInOrder, streamingWriter, writeOne, type ApplyOptions, type StreamingWriter } from './apply.js';
 import { workerEntry } from '../runtime/worker-entry.js';
 import type { FileResult, SkippedFile } from './types.js';
 
@@ -39,6 +38,7 @@ export function threadedWriter(runRoot: string, opts: ApplyOptions = {}): Thread
   const written = new Set<FileResult>();
   const refused = new Map<FileResult, SkippedFile>();
   let worker: Worker | undefined;
+  /** The thread could not be started: every file is written in this thread. */
   let failed = false;
   /** Settles when the thread has said it is done, or has exited (it may die before finish is called). */
   let done: Promise<void> | undefined;
@@ -66,8 +66,8 @@ export function threadedWriter(runRoot: string, opts: ApplyOptions = {}): Thread
       } else if (msg.kind === 'refused') refused.set(files[msg.id], msg.problem);
       else markDone();
     });
-    // A thread that fails is replaced by this one for whatever it did not confirm (see finish).
-    worker.on('error', () => { failed = true; });
+    // A thread that fails exits: finish then writes here whatever it did not confirm.
+    worker.on('error', () => undefined);
     worker.on('exit', () => markDone());
     return worker;
   };
@@ -117,9 +117,7 @@ export function threadedWriter(runRoot: string, opts: ApplyOptions = {}): Thread
 /** The file already holds exactly its planned bytes (a writer thread wrote it and died before saying so). */
 function planInPlace(root: string, file: FileResult): boolean {
   try {
-    const bytes = readFileSync(resolve(root, file.path));
-    const planned = Buffer.from((file.bom ? '\uFEFF' : '') + (file.planned ?? ''), 'utf8');
-    return createHash('sha256').update(bytes).digest('hex') === createHash('sha256').update(planned).digest('hex');
+    return readFileSync(resolve(root, file.path)).equals(plannedBytes(file));
   } catch {
     return false;
   }

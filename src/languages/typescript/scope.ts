@@ -120,8 +120,9 @@ export function collectScopes(sf: ts.SourceFile, onNode?: (n: ts.Node) => void):
     ts.forEachChild(n, visitor);
     parent = saved;
   };
+  // Nodes the scope walk does not visit itself (a catch clause's variable): parents, and the caller's onNode.
   const feed = (n: ts.Node): void => {
-    onNode!(n);
+    onNode?.(n);
     children(n, feedChild);
   };
   const feedChild = withParent(feed);
@@ -213,10 +214,8 @@ export function collectScopes(sf: ts.SourceFile, onNode?: (n: ts.Node) => void):
         (c.variableDeclaration as { parent: ts.Node }).parent = c;
         (c.block as { parent: ts.Node }).parent = c;
         add(c, mk(c.variableDeclaration.name, 'other', c.variableDeclaration));
-        if (onNode) {
-          feed(c.variableDeclaration);
-          onNode(c.block);
-        } else children(c.variableDeclaration, setParents);
+        feed(c.variableDeclaration);
+        onNode?.(c.block);
         children(c.block, visitChild);
         return;
       }
@@ -234,7 +233,6 @@ export function collectScopes(sf: ts.SourceFile, onNode?: (n: ts.Node) => void):
     children(n, visitChild);
   };
   const visitChild = withParent(visit);
-  const setParents = withParent((n) => children(n, setParents));
   visit(sf);
   const top = byScope.get(sf);
   if (top) for (const name of exportedNames) { const b = top.get(name); if (b) b.exported = true; }

@@ -121,17 +121,15 @@ function collectComments(sf: ts.SourceFile): Range[] {
 
 function stringParts(n: ts.Node, sf: ts.SourceFile): { range: Range; contentRange: Range; value: string } | undefined {
   // Kind first: rangeOf scans leading trivia, and this runs on every node of the file.
+  // Quotes and template delimiters around the content: "…" `…` / head "`…${" / middle "}…${" / tail "}…`".
+  let closing: number;
   switch (n.kind) {
-    case ts.SyntaxKind.StringLiteral: case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
-    case ts.SyntaxKind.TemplateHead: case ts.SyntaxKind.TemplateMiddle: case ts.SyntaxKind.TemplateTail: break;
+    case ts.SyntaxKind.StringLiteral: case ts.SyntaxKind.NoSubstitutionTemplateLiteral: case ts.SyntaxKind.TemplateTail: closing = 1; break;
+    case ts.SyntaxKind.TemplateHead: case ts.SyntaxKind.TemplateMiddle: closing = 2; break;
     default: return undefined;
   }
   const r = rangeOf(n, sf);
-  if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) return { range: r, contentRange: { start: r.start + 1, end: r.end - 1 }, value: n.text };
-  // Template parts: head "`…${", middle "}…${", tail "}…`".
-  if (n.kind === ts.SyntaxKind.TemplateHead || n.kind === ts.SyntaxKind.TemplateMiddle) return { range: r, contentRange: { start: r.start + 1, end: r.end - 2 }, value: (n as ts.TemplateLiteralLikeNode).text };
-  if (n.kind === ts.SyntaxKind.TemplateTail) return { range: r, contentRange: { start: r.start + 1, end: r.end - 1 }, value: (n as ts.TemplateLiteralLikeNode).text };
-  return undefined;
+  return { range: r, contentRange: { start: r.start + 1, end: r.end - closing }, value: (n as ts.TemplateLiteralLikeNode).text };
 }
 
 export function analyzeTs(sf: ts.SourceFile, path: string): TsAnalysis {

@@ -1,5 +1,5 @@
 // Shared by the add-alongside rules (definer-entry, capability-gate, registry-assert).
-import { rewriteCore } from '../../catalog/index.js';
+import { LIFECYCLE_TERMS, rewriteCore } from '../../catalog/index.js';
 import type { ModelIdMatch, ModelInfo } from '../../catalog/types.js';
 import type { Range } from '../../languages/types.js';
 
@@ -23,6 +23,9 @@ export function mentions(text: string, range: Range | undefined, id: string): bo
  * lacking a capability (`UNSUPPORTED_THINKING_MODELS`, `models_without_vision`, `blocklist`). A new model
  * never belongs in the first, and belongs in the second only if it shares the missing capability.
  */
+// No leading word boundary: list names join words with underscores (`ANTHROPIC_DEPRECATED_MODELS`).
+const LIFECYCLE_LIST = new RegExp(LIFECYCLE_TERMS, 'i');
+
 export function listMeaning(text: string, collection: Range | undefined): 'lifecycle' | 'exclusion' | undefined {
   if (!collection) return undefined;
   // The nearest words before the list: its own line up to its start, or when that holds no name (a bare
@@ -35,7 +38,7 @@ export function listMeaning(text: string, collection: Range | undefined): 'lifec
     if (/[A-Za-z_]{2,}/.test(lead)) break;
     end = start - 1;
   }
-  if (/deprecat|retire|sunset|end_?of_?life|\bEOL\b|obsolete|legacy|decommission/i.test(lead)) return 'lifecycle';
+  if (LIFECYCLE_LIST.test(lead)) return 'lifecycle';
   if (/unsupported|not_?supported|without|\bno_|_no_|disabled|exclu|block_?list|blocked|deny_?list|denied|disallow|banned|skip/i.test(lead)) return 'exclusion';
   return undefined;
 }
