@@ -216,7 +216,8 @@ export async function prefilterWithRg(
   // A pattern this rg rejects (look-around, a newer syntax) or a flag it lacks fails every chunk the same way:
   // find out once, on empty input, so that file-level errors are the only exit-2 cause below.
   pattern = toRustPattern(pattern);
-  const probe = await runRg(rgPath, root, ['-'], pattern, '');
+  // `-` reads stdin, which is the null device here: nothing is written to a pipe rg may already have left.
+  const probe = await runRg(rgPath, root, ['-'], pattern);
   if (probe.spawnError || probe.code !== 1) return { ok: false, error: probe.spawnError ?? (probe.stderr.trim() || `exit code ${probe.code}`) };
   const chunks = chunkByLength(files, chunkBudget);
   const matched = new Set<string>();
@@ -307,7 +308,7 @@ interface RgRun {
   spawnError?: string;
 }
 
-function runRg(rgPath: string, root: string, chunk: string[], pattern: string, stdin?: string): Promise<RgRun> {
+function runRg(rgPath: string, root: string, chunk: string[], pattern: string): Promise<RgRun> {
   const args = [
     '--no-config', // ignore RIPGREP_CONFIG_PATH: smart-case, globs or type filters there would change the answer
     '--files-with-matches',
@@ -325,8 +326,7 @@ function runRg(rgPath: string, root: string, chunk: string[], pattern: string, s
   return new Promise((resolvePromise) => {
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    const child = spawn(rgPath, args, { cwd: root, stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], windowsHide: true });
-    if (stdin !== undefined) child.stdin?.end(stdin);
+    const child = spawn(rgPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     child.stdout!.on('data', (c: Buffer) => out.push(c));
     child.stderr!.on('data', (c: Buffer) => {
       // Keep the first errors only: one line per unreadable file could be large.
