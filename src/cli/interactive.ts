@@ -34,6 +34,8 @@ export interface InteractiveOptions {
   /** Strip colours (also NO_COLOR). */
   noColor?: boolean;
   quiet?: boolean;
+  /** false: plan every file again (--no-cache). */
+  cache?: boolean;
 }
 
 export interface InteractiveOutcome {
@@ -68,6 +70,7 @@ function baseOptions(opts: InteractiveOptions): Omit<PlanOptions, 'paths' | 'app
     keepBudgetTokens: opts.keepBudgetTokens ?? config.keepBudgetTokens,
     rulesOff: rules.filter(([, v]) => v === 'off').map(([k]) => k),
     severity: Object.fromEntries(rules.filter(([, v]) => v !== 'off')) as Record<string, Severity>,
+    cache: opts.cache !== false,
   };
 }
 

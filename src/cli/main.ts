@@ -35,6 +35,8 @@ interface CommonFlags {
   maxFileSize?: string;
   root?: string;
   applySuggestions?: boolean | string;
+  /** false with --no-cache. */
+  cache?: boolean;
 }
 
 function useColor(flags: CommonFlags): boolean {
@@ -88,6 +90,7 @@ async function runPlan(paths: string[], flags: CommonFlags, extra: Partial<PlanO
     rulesOff,
     severity,
     maxBytes,
+    cache: flags.cache !== false,
     onProgress: progress?.update,
     ...extra,
   });
@@ -131,7 +134,8 @@ function addCommon(cmd: Command): Command {
     .option('--root <dir>', 'the repository root paths are relative to')
     .option('--today <date>', 'date for lifecycle severity (YYYY-MM-DD)')
     .option('--keep-budget-tokens', 'on 4.6 targets keep budget_tokens (the guide\'s transitional escape hatch)')
-    .option('--max-file-size <size>', 'skip files larger than this (default 2m)');
+    .option('--max-file-size <size>', 'skip files larger than this (default 2m)')
+    .option('--no-cache', 'plan every file again instead of reusing the plans of files unchanged since the last run');
 }
 
 export function buildProgram(): Command {
@@ -154,6 +158,7 @@ export function buildProgram(): Command {
     .option('--keep-budget-tokens', 'on 4.6 targets keep budget_tokens (the guide\'s transitional escape hatch)')
     .option('--allow-dirty', 'write even when git has uncommitted changes the scope screen did not show')
     .option('--report <file>', 'save the summary as Markdown')
+    .option('--no-cache', 'plan every file again instead of reusing the plans of files unchanged since the last run')
     .option('--no-color', 'no ANSI colors (also NO_COLOR)');
 
   addCommon(program.command('scan').description('report Claude model references, buckets and findings; never writes')).action(async (paths: string[], flags: CommonFlags) => {

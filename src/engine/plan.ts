@@ -3,14 +3,16 @@
 import { MODEL_ID_REGEX_SOURCE } from '../catalog/index.js';
 import { discoverFiles } from '../scanner/discover.js';
 import { prefilter } from '../scanner/prefilter.js';
-import { gitStatus } from '../scanner/git.js';
+import { gitSnapshot, gitStatus } from '../scanner/git.js';
 import { RULES } from '../rules/registry.js';
 import type { Transition } from '../rules/types.js';
 import { packRuleIds } from '../../transforms/index.js';
 import { SYNC_MARKER } from '../rules/sync-marker.js';
 import { addCrossFileFindings } from './cross-file.js';
 import type { PlanFileOptions } from './plan-file.js';
-import { planCandidates, type CandidateOutcome } from './worker.js';
+import { ResultCache } from './result-cache.js';
+import { planCandidates, type CandidateOutcome, type CandidatePlanOptions } from './worker.js';
+import { DEFAULT_MAX_BYTES, readCandidate } from '../scanner/read.js';
 import type { FileResult, Finding, RunResult, SkippedFile } from './types.js';
 
 export interface PlanOptions extends Omit<PlanFileOptions, 'today'> {
@@ -31,6 +33,12 @@ export interface PlanOptions extends Omit<PlanFileOptions, 'today'> {
   onFilePlanned?: (file: FileResult) => void;
   /** Checked between files: true stops planning (the result then holds only the files planned so far). */
   shouldStop?: () => boolean;
+  /**
+   * Reuse the plans of files unchanged since an earlier run, and keep this run's (engine/result-cache.ts).
+   * Off unless asked for (the CLI asks, unless --no-cache); `cacheDir` overrides where the cache lives.
+   */
+  cache?: boolean;
+  cacheDir?: string;
 }
 
 /** API and request markers that make a file a candidate even without a model ID. */
@@ -63,9 +71,11 @@ export async function plan(opts: PlanOptions): Promise<RunResult> {
   const started = Date.now();
   const timing = phaseTimer();
   const today = opts.today ?? todayIso();
+  // One look at git serves both the listing and the dirty-tree report.
+  const snapshot = gitSnapshot(opts.root);
   const [{ files, skipped: discoverySkipped }, git] = await Promise.all([
-    discoverFiles({ root: opts.root, paths: opts.paths, include: opts.include, exclude: opts.exclude, defaultExcludes: true }),
-    opts.git ?? gitStatus(opts.root),
+    discoverFiles({ root: opts.root, paths: opts.paths, include: opts.include, exclude: opts.exclude, defaultExcludes: true, gitSnapshot: snapshot }),
+    opts.git ?? gitStatus(opts.root, snapshot),
   ]);
   timing('discovery');
   // Binary files that mention a model ID or the API are not candidates, but must not vanish from the report.
@@ -85,7 +95,7 @@ export async function plan(opts: PlanOptions): Promise<RunResult> {
       ...binaryMatches.map((path): SkippedFile => ({ path, reason: 'binary', detail: 'binary file (NUL byte in its first 8 KB) that mentions a Claude model ID or the API: not edited; rebuild it from migrated sources' })),
     ],
     runFindings: [],
-    stats: { filesListed: files.length, candidates: candidates.length, parsed: 0, durationMs: 0 },
+    stats: { filesListed: files.length, candidates: candidates.length, parsed: 0, fromCache: 0, durationMs: 0 },
     git,
   };
   timing('prefilter');
@@ -93,7 +103,7 @@ export async function plan(opts: PlanOptions): Promise<RunResult> {
   // In this thread or on worker threads (enough candidates): outcomes come back in candidate order either way.
   const { onFilePlanned, shouldStop } = opts;
   const onOutcome = onFilePlanned && ((outcome: CandidateOutcome) => { if (outcome.file?.planned !== undefined) onFilePlanned(outcome.file); });
-  const outcomes = await planCandidates(opts.root, candidates, { ...opts, today }, { workers: opts.workers, onProgress: opts.onProgress, onOutcome, shouldStop });
+  const outcomes = await planWithCache(opts, candidates, { ...opts, today }, onOutcome, result.stats);
   for (const outcome of outcomes) {
     result.skipped.push(...outcome.skipped);
     if (outcome.parsed) result.stats.parsed++;
@@ -106,6 +116,55 @@ export async function plan(opts: PlanOptions): Promise<RunResult> {
   result.runFindings = runLevelFindings([...transitions.values()], opts);
   result.stats.durationMs = Date.now() - started;
   return result;
+}
+
+/**
+ * planCandidates, with the plans of unchanged files taken from the result cache when it is on: those files
+ * are read and hashed here, the others planned as usual (on workers when there are enough of them).
+ * Outcomes in candidate order either way.
+ */
+async function planWithCache(
+  opts: PlanOptions,
+  candidates: string[],
+  planOpts: CandidatePlanOptions,
+  onOutcome: ((outcome: CandidateOutcome) => void) | undefined,
+  stats: RunResult['stats'],
+): Promise<CandidateOutcome[]> {
+  const { onProgress, shouldStop } = opts;
+  const cache = opts.cache ? ResultCache.open(opts.root, planOpts, opts.cacheDir) : undefined;
+  if (!cache) return planCandidates(opts.root, candidates, planOpts, { workers: opts.workers, onProgress, onOutcome, shouldStop });
+  const outcomes: (CandidateOutcome | undefined)[] = new Array(candidates.length);
+  const misses: number[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    if (shouldStop?.()) return outcomes.filter((o): o is CandidateOutcome => o !== undefined);
+    const read = cache.size ? readCandidate(opts.root, candidates[i], { maxBytes: planOpts.maxBytes ?? DEFAULT_MAX_BYTES }) : undefined;
+    const hit = read?.ok ? cache.lookup(candidates[i], read.sha256) : undefined;
+    if (!hit) {
+      misses.push(i);
+      continue;
+    }
+    outcomes[i] = hit;
+    stats.fromCache = (stats.fromCache ?? 0) + 1;
+    onOutcome?.(hit);
+    onProgress?.(stats.fromCache, candidates.length, candidates[i]);
+  }
+  const hits = stats.fromCache ?? 0;
+  const planned = await planCandidates(opts.root, misses.map((i) => candidates[i]), { ...planOpts, recordInputs: true }, {
+    workers: opts.workers,
+    onProgress: onProgress && ((done, _total, path) => onProgress(hits + done, candidates.length, path)),
+    onOutcome,
+    shouldStop,
+  });
+  // Interrupted: planCandidates returns the planned ones only, without saying which; none is kept.
+  if (planned.length !== misses.length) return [...outcomes.filter((o): o is CandidateOutcome => o !== undefined), ...planned];
+  misses.forEach((i, k) => {
+    outcomes[i] = planned[k];
+    cache.store(candidates[i], planned[k]);
+  });
+  // A run over the whole root knows every candidate: entries of other files are stale.
+  if (!opts.paths?.length && !opts.include?.length && !opts.exclude?.length) cache.retainOnly(new Set(candidates));
+  cache.save();
+  return outcomes as CandidateOutcome[];
 }
 
 function runLevelFindings(transitions: Transition[], opts: PlanOptions): Finding[] {

@@ -74,6 +74,7 @@ export interface RunResult {
   skipped: SkippedFile[];
   /** Findings reported once per run (data retention, tokenizer re-baseline). */
   runFindings: Finding[];
-  stats: { filesListed: number; candidates: number; parsed: number; durationMs: number };
+  /** `fromCache`: candidates whose plan was reused from an earlier run (engine/result-cache.ts) instead of being parsed. */
+  stats: { filesListed: number; candidates: number; parsed: number; fromCache?: number; durationMs: number };
   git: { isRepo: boolean; clean: boolean; dirtyFiles: string[] };
 }

@@ -7,7 +7,8 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { getModel } from '../catalog/index.js';
 import type { ModelInfo } from '../catalog/types.js';
-import { readCandidate } from '../scanner/read.js';
+import { inputState, withInputs } from '../scanner/inputs.js';
+import { DEFAULT_MAX_BYTES, readCandidate } from '../scanner/read.js';
 import { workerEntry } from '../runtime/worker-entry.js';
 import { detectLanguage } from '../scanner/language.js';
 import type { Transition } from '../rules/types.js';
@@ -22,10 +23,14 @@ export interface CandidateOutcome {
   transitions: Transition[];
   /** The file was read and went through the planner. */
   parsed: boolean;
+  /** With `recordInputs`: the planned file's sha256, and each other file planning looked at with its state then. */
+  inputs?: { sha256: string; files: [path: string, state: string | null][] };
 }
 
 export interface CandidatePlanOptions extends PlanFileOptions {
   maxBytes?: number;
+  /** Record what each plan depended on (CandidateOutcome.inputs), for the result cache. */
+  recordInputs?: boolean;
 }
 
 export interface PlanCandidatesOptions {
@@ -40,7 +45,6 @@ export interface PlanCandidatesOptions {
   onPoolDone?: (stats: { workers: number; plannedOnWorkers: number }) => void;
 }
 
-const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 /** Below this many candidates a pool costs more (worker start, module and grammar loading per worker) than it saves. */
 export const WORKER_MIN_CANDIDATES = 64;
 const WORKER_HEAP_MB = Number(process.env.CLAUDE_MIGRATE_WORKER_HEAP_MB) || 96;
@@ -59,13 +63,15 @@ export async function planCandidate(root: string, rel: string, opts: CandidatePl
   if (!read.ok) return { skipped: [{ path: rel, reason: read.reason, detail: read.detail }], transitions: [], parsed: false };
   const language = detectLanguage(rel, firstLine(read.text)) ?? 'text';
   try {
-    const fp = await planFile(rel, read.text, language, opts);
+    // Sibling modules (imported constants) are read relative to the root, and noted as inputs of this plan.
+    const { value: fp, inputs } = await withInputs(root, () => planFile(rel, read.text, language, opts));
     const skipped: SkippedFile[] = fp.problem ? [{ path: rel, reason: fp.problem.reason, detail: fp.problem.detail }] : [];
+    const recorded = opts.recordInputs ? { inputs: { sha256: read.sha256, files: inputs.map((abs): [string, string | null] => [abs, inputState(abs)]) } } : {};
     const r = fp.result;
-    if (r.findings.length === 0 && !r.planned) return { skipped, transitions: fp.transitions, parsed: true };
+    if (r.findings.length === 0 && !r.planned) return { skipped, transitions: fp.transitions, parsed: true, ...recorded };
     r.sha256 = read.sha256;
     r.bom = read.bom || undefined;
-    return { skipped, file: r, transitions: fp.transitions, parsed: true };
+    return { skipped, file: r, transitions: fp.transitions, parsed: true, ...recorded };
   } catch (err) {
     return { skipped: [{ path: rel, reason: 'parse-error', detail: `internal error while planning: ${(err as Error).message}` }], transitions: [], parsed: false };
   }

@@ -40,7 +40,7 @@ export const textReporter: Reporter = (run, opts) => {
   const lines: string[] = [];
   const findings = run.files.reduce((n, f) => n + f.findings.filter((x) => !x.suppressed).length, 0);
   lines.push(c('bold', `claude-migrate ${opts.mode}: ${run.files.length} file(s) with Claude model references or findings, ${findings} finding(s); target ${run.target}`));
-  lines.push(`Scanned ${run.stats.filesListed} file(s), ${run.stats.candidates} candidate(s), in ${(run.stats.durationMs / 1000).toFixed(2)}s.`);
+  lines.push(`Scanned ${run.stats.filesListed} file(s), ${run.stats.candidates} candidate(s)${run.stats.fromCache ? ` (${run.stats.fromCache} unchanged since the last run, plans reused)` : ''}, in ${(run.stats.durationMs / 1000).toFixed(2)}s.`);
   if (run.git.isRepo) lines.push(run.git.clean ? 'git status: clean.' : c('yellow', `git status: ${run.git.dirtyFiles.length} uncommitted change(s): ${run.git.dirtyFiles.slice(0, 5).join(', ')}${run.git.dirtyFiles.length > 5 ? ', …' : ''}. Unexpected modifications mean a concurrent process: investigate before applying.`));
   else lines.push('Not a git repository: changes cannot be reviewed with git diff; use `claude-migrate diff` first.');
 

@@ -23,6 +23,15 @@ export function codeCacheDir(file: string): string | undefined {
   return at === -1 ? undefined : join(file.slice(0, at + marker.length), '.cache', 'claude-migrate');
 }
 
+/** The directory of this tool's caches (see codeCacheDir), found through a package it depends on. */
+export function toolCacheDir(): string | undefined {
+  try {
+    return codeCacheDir(createRequire(import.meta.url).resolve('ts-morph'));
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A cache belongs to one file version on one Node build (V8 also rejects a cache made with other flags
  * or source). Named after the file, so a new version replaces the caches of the old ones.

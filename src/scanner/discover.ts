@@ -8,7 +8,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fdir } from 'fdir';
 import ignore, { type Ignore } from 'ignore';
 import type { SkippedFile } from '../engine/types.js';
-import { runGit, splitNul, workTreeOf } from './git.js';
+import { gitSnapshot, runGit, splitNul, workTreeOf, type GitSnapshot } from './git.js';
 import { describeFsError, describeNonRegular, isInside } from './read.js';
 
 type Matcher = (path: string) => boolean;
@@ -58,6 +58,8 @@ export interface DiscoverOptions {
   defaultExcludes?: boolean;
   /** false: never ask git, walk with the .gitignore files instead (default true: git inside a work tree). */
   git?: boolean;
+  /** git's view of the root when the caller takes it anyway (the dirty-tree check): taken here otherwise. */
+  gitSnapshot?: Promise<GitSnapshot | undefined>;
 }
 
 export interface DiscoverResult {
@@ -94,7 +96,7 @@ export async function discoverFiles(opts: DiscoverOptions): Promise<DiscoverResu
   let unreadableDirs: string[] = [];
   let isGitRepo = false;
   if (scope.dirs.length) {
-    const fromGit = opts.git === false ? undefined : await listWithGit(root, scope.dirs);
+    const fromGit = opts.git === false ? undefined : await listWithGit(root, scope.dirs, opts.gitSnapshot ?? gitSnapshot(root));
     if (fromGit) {
       listed = fromGit.paths;
       unreadableDirs = fromGit.unreadableDirs;
@@ -263,44 +265,44 @@ interface GitListing {
 }
 
 /**
- * `git ls-files` for the scope; undefined when git cannot answer (not a repo, git missing, unsafe repository,
- * root ignored). Three listings run in parallel: tracked entries with their modes, untracked-not-ignored files,
- * and tracked files whose stat differs from the index (deleted, type-changed, edited). Only the last two and
- * non-regular modes need an lstat here; on large repos this saves most of discovery's own time.
+ * The scope from git's snapshot (git.ts): index entries and untracked-not-ignored files under the scope
+ * directories; undefined when git cannot answer (not a repo, git missing, unsafe repository, root ignored).
+ * Tracked regular files that status does not list as changed are known to exist as regular files: only
+ * the others need an lstat here, which on large repositories saves most of discovery's own time.
  */
-async function listWithGit(root: string, dirs: string[]): Promise<GitListing | undefined> {
-  const tree = await workTreeOf(root);
-  if (!tree) return undefined;
-  const pathspecs = dirs.includes('') ? [] : dirs;
-  // Paths come back relative to the cwd (the root) and limited to it.
-  const lsFiles = (...args: string[]) => runGit(root, ['--literal-pathspecs', '-c', 'core.quotePath=false', 'ls-files', '-z', ...args, '--', ...pathspecs]);
-  const [staged, others, modified] = await Promise.all([lsFiles('--stage'), lsFiles('--others', '--exclude-standard'), lsFiles('--modified')]);
-  if (staged.code !== 0 || others.code !== 0 || modified.code !== 0) return undefined;
-  const changed = new Set(splitNul(modified.stdout));
+async function listWithGit(root: string, dirs: string[], snapshot: Promise<GitSnapshot | undefined>): Promise<GitListing | undefined> {
+  const git = await snapshot;
+  if (!git) return undefined;
+  const inScope = dirs.includes('') ? () => true : (rel: string) => dirs.some((d) => rel === d || rel.startsWith(`${d}/`));
+  // Status failed: nothing is known unchanged, and untracked files come from ls-files instead.
+  const untracked = git.statusError === undefined ? git.changes.filter((c) => c.xy === '??').map((c) => c.path) : await untrackedFromLsFiles(root);
+  if (!untracked) return undefined;
+  const changed = new Set(git.changes.map((c) => c.path));
   const paths = new Set<string>();
   const unchanged = new Set<string>();
-  for (const entry of splitNul(staged.stdout)) {
+  for (const entry of git.staged) {
     // `<mode> <object> <stage>\t<path>`; an unmerged path appears once per stage.
-    const tab = entry.indexOf('\t');
-    const path = entry.slice(tab + 1);
+    const path = entry.slice(entry.indexOf('\t') + 1);
+    if (!inScope(path)) continue;
     paths.add(path);
-    if ((entry.startsWith('100644 ') || entry.startsWith('100755 ')) && !changed.has(path)) unchanged.add(path);
+    if (git.statusError === undefined && (entry.startsWith('100644 ') || entry.startsWith('100755 ')) && !changed.has(path)) unchanged.add(path);
   }
   // Nested repositories are listed as `dir/`: dropped by the lstat as directories.
-  for (const path of splitNul(others.stdout)) paths.add(path.endsWith('/') ? path.slice(0, -1) : path);
-  if (paths.size === 0 && tree.prefix) {
+  for (const path of untracked) {
+    const rel = path.endsWith('/') ? path.slice(0, -1) : path;
+    if (inScope(rel)) paths.add(rel);
+  }
+  if (paths.size === 0 && git.prefix) {
     // The root itself is ignored (a scratch directory inside a repo): git lists nothing there, walk it instead.
     const ignored = await runGit(root, ['check-ignore', '-q', '--', '.']);
     if (ignored.code === 0) return undefined;
   }
-  return { paths: [...paths], unchanged, unreadableDirs: unopenedDirs(others.stderr) };
+  return { paths: [...paths], unchanged, unreadableDirs: git.unreadableDirs.filter(inScope) };
 }
 
-/** git's `warning: could not open directory 'a/b/': Permission denied` lines (git.ts runs git with LC_ALL=C). */
-export function unopenedDirs(stderr: string): string[] {
-  const out: string[] = [];
-  for (const m of stderr.matchAll(/^warning: could not open directory '(.*)\/': /gm)) out.push(m[1]);
-  return out;
+async function untrackedFromLsFiles(root: string): Promise<string[] | undefined> {
+  const others = await runGit(root, ['-c', 'core.quotePath=false', 'ls-files', '-z', '--others', '--exclude-standard']);
+  return others.code === 0 ? splitNul(others.stdout) : undefined;
 }
 
 function canList(abs: string): boolean {

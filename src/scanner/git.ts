@@ -68,34 +68,83 @@ export async function workTreeOf(root: string): Promise<WorkTreeInfo | undefined
 }
 
 /**
- * Uncommitted changes under `root` (staged, unstaged and untracked-but-not-ignored), as paths relative to
- * `root`. Outside git: `{ isRepo: false, clean: true, dirtyFiles: [] }`.
+ * What git knows of `root`, taken once per run for both discovery and the dirty-tree check: the index entries
+ * under it (`ls-files --stage`) and every change under it (`status -uall`: tracked changes and each untracked,
+ * not ignored file). One status instead of status plus `ls-files --others` plus `ls-files --modified`: each of
+ * those stats every file of the work tree. Undefined outside a work tree (or when git is missing or refuses it).
  */
-export async function gitStatus(root: string): Promise<{ isRepo: boolean; clean: boolean; dirtyFiles: string[] }> {
+export interface GitSnapshot {
+  /** `root` relative to the top of the work tree, with a trailing `/` (empty at the top). */
+  prefix: string;
+  /** `ls-files --stage -z` entries (`<mode> <object> <stage>\t<path>`), paths relative to `root`. */
+  staged: string[];
+  /** Changed paths relative to `root`: `??` = untracked (a nested repository as `dir/`), else tracked and changed. */
+  changes: { xy: string; path: string }[];
+  /** `git status` failed (changes unknown): its message. */
+  statusError?: string;
+  /** Untracked directories git could not open (it warns and goes on), relative to `root`. */
+  unreadableDirs: string[];
+}
+
+export async function gitSnapshot(root: string): Promise<GitSnapshot | undefined> {
   const tree = await workTreeOf(root);
-  if (!tree) return { isRepo: false, clean: true, dirtyFiles: [] };
-  const res = await runGit(root, ['-c', 'core.quotePath=false', 'status', '--porcelain=v1', '-z', '--', '.']);
-  if (res.code !== 0) return { isRepo: true, clean: false, dirtyFiles: [`(git status failed: ${res.stderr.trim() || `exit ${res.code}`})`] };
-  const fields = splitNul(res.stdout);
-  const dirty = new Set<string>();
-  for (let i = 0; i < fields.length; i++) {
-    const entry = fields[i];
-    const xy = entry.slice(0, 2);
-    // Porcelain paths are relative to the top of the work tree, whatever the cwd.
-    dirty.add(stripPrefix(entry.slice(3), tree.prefix));
-    // Renames and copies are followed by their source path as a separate field.
-    if (xy[0] === 'R' || xy[0] === 'C' || xy[1] === 'R' || xy[1] === 'C') {
-      const source = fields[++i];
-      if (source !== undefined) dirty.add(stripPrefix(source, tree.prefix));
-    }
+  if (!tree) return undefined;
+  const [staged, status] = await Promise.all([
+    runGit(root, ['-c', 'core.quotePath=false', 'ls-files', '-z', '--stage']),
+    // --no-renames: a rename is its deletion and its addition, both paths listed, as the dirty check needs.
+    runGit(root, ['-c', 'core.quotePath=false', 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', '--', '.']),
+  ]);
+  if (staged.code !== 0) return undefined;
+  const snapshot: GitSnapshot = { prefix: tree.prefix, staged: splitNul(staged.stdout), changes: [], unreadableDirs: [] };
+  if (status.code !== 0) {
+    snapshot.statusError = status.stderr.trim() || `exit ${status.code}`;
+    return snapshot;
   }
+  // Porcelain paths are relative to the top of the work tree, whatever the cwd; `-- .` keeps them under root.
+  for (const entry of splitNul(status.stdout)) snapshot.changes.push({ xy: entry.slice(0, 2), path: stripPrefix(entry.slice(3), tree.prefix) });
+  snapshot.unreadableDirs = unopenedDirs(status.stderr).map((dir) => stripPrefix(dir, tree.prefix));
+  return snapshot;
+}
+
+/** git's `warning: could not open directory 'a/b/': Permission denied` lines (runGit sets LC_ALL=C), top-relative. */
+export function unopenedDirs(stderr: string): string[] {
+  const out: string[] = [];
+  for (const m of stderr.matchAll(/^warning: could not open directory '(.*)\/': /gm)) out.push(m[1]);
+  return out;
+}
+
+/**
+ * Uncommitted changes under `root` (staged, unstaged and untracked-but-not-ignored), as paths relative to
+ * `root`, listed as `git status` lists them: an untracked directory holding no tracked file is one `dir/`
+ * entry. Outside git: `{ isRepo: false, clean: true, dirtyFiles: [] }`.
+ */
+export async function gitStatus(root: string, snapshot: Promise<GitSnapshot | undefined> = gitSnapshot(root)): Promise<{ isRepo: boolean; clean: boolean; dirtyFiles: string[] }> {
+  const git = await snapshot;
+  if (!git) return { isRepo: false, clean: true, dirtyFiles: [] };
+  if (git.statusError !== undefined) return { isRepo: true, clean: false, dirtyFiles: [`(git status failed: ${git.statusError})`] };
+  const trackedDirs = new Set<string>();
+  for (const entry of git.staged) {
+    const path = entry.slice(entry.indexOf('\t') + 1);
+    for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) trackedDirs.add(path.slice(0, i));
+  }
+  const dirty = new Set<string>();
+  for (const { xy, path } of git.changes) dirty.add(xy === '??' ? collapsedUntracked(path, trackedDirs) : path);
   const dirtyFiles = [...dirty].sort();
   return { isRepo: true, clean: dirtyFiles.length === 0, dirtyFiles };
 }
 
+/** The outermost directory of an untracked path that holds no tracked file (`dir/`), or the path itself. */
+function collapsedUntracked(path: string, trackedDirs: Set<string>): string {
+  for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) {
+    const dir = path.slice(0, i);
+    if (!trackedDirs.has(dir)) return `${dir}/`;
+  }
+  return path;
+}
+
 function stripPrefix(path: string, prefix: string): string {
   if (prefix && path.startsWith(prefix)) return path.slice(prefix.length);
-  // A rename source can lie outside the root: keep it relative to the root so it is still shown.
+  // A path outside the root (none under `-- .`, but never drop one): keep it relative to the root.
   if (!prefix) return path;
   const up = prefix.split('/').filter(Boolean).map(() => '..');
   return [...up, path].join('/');

@@ -184,6 +184,34 @@ describe('diff and apply', () => {
     const second = cli(['diff', '-q'], { cwd: viaApply });
     expect(second.stdout).not.toMatch(/^@@ /m);
   });
+  it('a repeat scan reuses the plans of unchanged files; an apply after it writes what an uncached apply writes', () => {
+    const dir = repo();
+    const other = repo();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'cm-cli-cache-'));
+    temps.push(cacheDir);
+    const env = { CLAUDE_MIGRATE_CACHE_DIR: cacheDir };
+    const scan = () => JSON.parse(cli(['scan', '-q', '--format', 'json'], { cwd: dir, env }).stdout);
+    const comparable = (run: { stats: object }) => ({ ...run, stats: { ...run.stats, durationMs: 0, fromCache: 0 } });
+    const first = scan();
+    const second = scan();
+    expect(first.stats.fromCache).toBe(0);
+    expect(second.stats.fromCache).toBe(second.stats.candidates);
+    expect(comparable(second)).toEqual(comparable(first));
+    expect(cli(['scan', '-q'], { cwd: dir, env }).stdout).toMatch(/candidate\(s\) \(\d+ unchanged since the last run, plans reused\)/);
+    expect(JSON.parse(cli(['scan', '-q', '--format', 'json', '--no-cache'], { cwd: dir, env }).stdout).stats.fromCache).toBe(0);
+
+    expect(cli(['apply', '--yes', '-q'], { cwd: dir, env }).code).toBe(0);
+    expect(cli(['apply', '--yes', '-q', '--no-cache'], { cwd: other, env }).code).toBe(0);
+    const strip = (m: Map<string, string>) => new Map([...m].filter(([k]) => !k.startsWith('.git/')));
+    expect(strip(snapshotTree(dir))).toEqual(strip(snapshotTree(other)));
+    // The written files are planned again (their bytes changed): nothing left to do.
+    const after = cli(['diff', '-q', '--format', 'json'], { cwd: dir, env });
+    expect(after.code).toBe(0);
+    const rerun = JSON.parse(after.stdout);
+    expect(rerun.stats.fromCache).toBeLessThan(rerun.stats.candidates);
+    expect(rerun.files.filter((f: { changed: boolean }) => f.changed)).toEqual([]);
+    expect(first.files.filter((f: { changed: boolean }) => f.changed).length).toBeGreaterThan(2);
+  });
   it('refuses a dirty git tree unless --allow-dirty', () => {
     const dir = repo();
     appendFileSync(join(dir, 'README.md'), '\nlocal edit\n');

@@ -48,4 +48,29 @@ describe('gitStatus', () => {
     writeFileSync(join(repo, 'svc/deep/b.py'), 'dirty');
     expect(await gitStatus(join(repo, 'svc'))).toEqual({ isRepo: true, clean: false, dirtyFiles: ['deep/b.py'] });
   });
+
+  it('lists untracked files as `git status` does: a directory holding no tracked file is one `dir/` entry', async () => {
+    const repo = tempDir('status-collapse');
+    dirs.push(repo);
+    writeTree(repo, { '.gitignore': '*.log\n', 'kept/t.py': 't', 'mixed/tracked.py': 't', 'mixed/deep/t.py': 't' });
+    initRepo(repo);
+    commitAll(repo);
+    writeTree(repo, {
+      'fresh/a/b.py': 'untracked, nothing tracked above it',
+      'mixed/new.py': 'untracked beside a tracked file',
+      'mixed/deep/new/c.py': 'untracked below a tracked directory',
+      'mixed/only-ignored/x.log': 'ignored only: not dirty',
+      'logs/y.log': 'ignored',
+      'logs/z.py': 'untracked beside an ignored file',
+      'top.py': 'untracked at the top',
+    });
+    writeTree(repo, { 'nested/inner.py': 'a nested repository' });
+    initRepo(join(repo, 'nested'));
+    commitAll(join(repo, 'nested'));
+    // Exactly what git itself prints with its default (collapsed) untracked listing.
+    const porcelain = git(repo, 'status', '--porcelain=v1', '-z').split('\0').filter(Boolean).map((e) => e.slice(3)).sort();
+    expect(porcelain).toContain('fresh/');
+    expect(porcelain).toContain('nested/');
+    expect((await gitStatus(repo)).dirtyFiles).toEqual(porcelain);
+  });
 });

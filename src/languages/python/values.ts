@@ -4,9 +4,9 @@
 // `os.environ.get("K", "default")` stands for its default. Every object/array built here records
 // the syntax it came from so the renderer can edit it.
 import type { Node } from 'web-tree-sitter';
-import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FieldView, Range, ValueView } from '../types.js';
+import { isInputFile, readInput } from '../../scanner/inputs.js';
 import { parseNumber, rangeKey, rangeOf } from '../tree-sitter/common.js';
 import { ENV_LOOKUPS } from './sdk.js';
 import { pyString } from './strings.js';
@@ -290,12 +290,12 @@ function externalValue(ctx: ValueContext, use: Node, explicit?: { module: string
   for (let i = 1; i < dots; i++) dir = dirname(dir);
   const rest = imp.module.slice(dots).split('.').filter(Boolean);
   const candidates = rest.length ? [join(dir, ...rest) + '.py', join(dir, ...rest, '__init__.py')] : [join(dir, '__init__.py')];
-  const file = candidates.find((f) => existsSync(f));
+  const file = candidates.find(isInputFile);
   if (!file) return undefined;
   let consts = ctx.externals.get(file);
   if (!ctx.externals.has(file)) {
     try {
-      consts = ctx.parseExternal(readFileSync(file, 'utf8'));
+      consts = ctx.parseExternal(readInput(file));
     } catch {
       consts = undefined;
     }

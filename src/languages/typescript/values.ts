@@ -4,9 +4,9 @@
 // reassigned, destructuring, class fields `this.x`, enum members, `CONFIG.model`), `x ?? 'default'`
 // and `x || 'default'` stand for their default, and `import { MODEL } from './config'` (or
 // `require('./config')`) is read from the sibling module on disk.
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FieldView, Range, ValueView } from '../types.js';
+import { isInputFile, readInput } from '../../scanner/inputs.js';
 import { resolve, type Binding, type Scopes } from './scope.js';
 import { ENV_READ } from './sdk.js';
 import { accessName, isStringy, isWriteTarget, parseSource, propertyNameText, rangeKey, rangeOf, textOf, ts, unwrap } from './syntax.js';
@@ -376,13 +376,7 @@ export function resolveModuleFile(fromPath: string, specifier: string): string |
     for (const e of RESOLVE_EXTENSIONS) candidates.push(basePath + e);
     for (const e of RESOLVE_EXTENSIONS) candidates.push(join(basePath, 'index' + e));
   }
-  return candidates.find((f) => {
-    try {
-      return existsSync(f) && statSync(f).isFile();
-    } catch {
-      return false;
-    }
-  });
+  return candidates.find(isInputFile);
 }
 
 function externalValue(ctx: ValueContext, module: string, name: string, use: ts.Node): ValueView | undefined {
@@ -401,7 +395,7 @@ function externalConstants(ctx: ValueContext, fromPath: string, module: string, 
   ctx.externals.set(file, undefined); // cycles
   let out: Map<string, ExternalConstant> | undefined;
   try {
-    const text = readFileSync(file, 'utf8');
+    const text = readInput(file);
     if (text.length < 2_000_000) out = moduleConstants(parseSource(text, file), (spec) => (depth < 3 && spec.startsWith('.') ? externalConstants(ctx, file, spec, depth + 1) : undefined));
   } catch {
     out = undefined;

@@ -1,0 +1,206 @@
+// Per-file results of earlier runs, as ruff's and ESLint's caches keep them: a candidate whose bytes, and
+// the bytes of every sibling file its plan read (imported constants), are what they were when it was last
+// planned, with the same tool build and the same options, gets that plan back instead of being parsed again.
+// A repeat scan then costs the listing, the prefilter and one read of each candidate.
+//
+// Nothing is trusted that was not checked: file contents by sha256 (not mtime: a checkout rewrites mtimes,
+// an edit within one clock tick keeps them), sibling files the same way (a file that was missing must still
+// be missing), the build by the size and mtime of every module, grammar and parser library the plan runs.
+// One file per repository root in the tool's cache directory (never inside the scanned repository); written
+// whole and renamed, so a concurrent run reads the old cache or the new one.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Dirent } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import { toolCacheDir } from '../runtime/code-cache.js';
+import { inputState } from '../scanner/inputs.js';
+import type { CandidateOutcome, CandidatePlanOptions } from './worker.js';
+
+/** Bumped when the stored shape changes. */
+const FORMAT = 1;
+/** Caches of other roots kept beside this one (most recently written first). */
+const KEEP_ROOTS = 32;
+/** A cache larger than this is not written (a repository with huge generated plans). */
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+
+interface Entry {
+  sha256: string;
+  inputs: [path: string, state: string | null][];
+  /** The outcome, serialised when it was planned: later stages of a run mutate the live objects. */
+  outcome: Buffer;
+}
+
+interface Stored {
+  format: number;
+  fingerprint: string;
+  entries: Map<string, Entry>;
+}
+
+export class ResultCache {
+  private changed = false;
+
+  private constructor(
+    private readonly path: string,
+    private readonly fingerprint: string,
+    private readonly entries: Map<string, Entry>,
+  ) {}
+
+  /**
+   * The cache for `root` with these options, or undefined when caching is off (CLAUDE_MIGRATE_NO_CACHE, no
+   * writable cache directory) or cannot apply (per-finding decisions made by a person are not a function of
+   * the files).
+   */
+  static open(root: string, opts: CandidatePlanOptions, dir = defaultDir()): ResultCache | undefined {
+    if (opts.decide || opts.choose || process.env.CLAUDE_MIGRATE_NO_CACHE || !dir) return undefined;
+    const fingerprint = fingerprintOf(root, opts);
+    const path = join(dir, `${createHash('sha256').update(root).digest('hex').slice(0, 20)}.bin`);
+    return new ResultCache(path, fingerprint, loadEntries(path, fingerprint));
+  }
+
+  /** The stored outcome when the file and everything its plan read are unchanged. */
+  lookup(rel: string, sha256: string): CandidateOutcome | undefined {
+    const entry = this.entries.get(rel);
+    if (!entry || entry.sha256 !== sha256) return undefined;
+    for (const [path, state] of entry.inputs) if (inputState(path) !== state) return undefined;
+    try {
+      return v8.deserialize(entry.outcome) as CandidateOutcome;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keep a fresh outcome (one planned with recordInputs). Internal errors are not kept: they may not recur. */
+  store(rel: string, outcome: CandidateOutcome): void {
+    const inputs = outcome.inputs;
+    if (!inputs || !outcome.parsed || outcome.skipped.some((s) => s.detail?.startsWith('internal error'))) {
+      if (this.entries.delete(rel)) this.changed = true;
+      return;
+    }
+    const { inputs: _omitted, ...kept } = outcome;
+    this.entries.set(rel, { sha256: inputs.sha256, inputs: inputs.files, outcome: v8.serialize(kept) });
+    this.changed = true;
+  }
+
+  /** Keep only these files' entries (after a run over the whole root: the others are gone or no longer candidates). */
+  retainOnly(rels: Set<string>): void {
+    for (const rel of this.entries.keys()) {
+      if (!rels.has(rel)) {
+        this.entries.delete(rel);
+        this.changed = true;
+      }
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Write the cache if anything changed. Failures are silent: the next run plans again. */
+  save(): void {
+    if (!this.changed) return;
+    const data = v8.serialize({ format: FORMAT, fingerprint: this.fingerprint, entries: this.entries } satisfies Stored);
+    if (data.length > MAX_CACHE_BYTES) return;
+    const temp = `${this.path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      mkdirSync(dirname(this.path), { recursive: true });
+      writeFileSync(temp, data);
+      renameSync(temp, this.path);
+      this.changed = false;
+      pruneOtherRoots(dirname(this.path));
+    } catch {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // nothing was written
+      }
+    }
+  }
+}
+
+function defaultDir(): string | undefined {
+  const dir = toolCacheDir();
+  return dir && join(dir, 'results');
+}
+
+function loadEntries(path: string, fingerprint: string): Map<string, Entry> {
+  try {
+    const stored = v8.deserialize(readFileSync(path)) as Partial<Stored>;
+    if (stored.format === FORMAT && stored.fingerprint === fingerprint && stored.entries instanceof Map) return stored.entries;
+  } catch {
+    // missing, unreadable or corrupt: start empty
+  }
+  return new Map();
+}
+
+function pruneOtherRoots(dir: string): void {
+  const caches = readdirSync(dir)
+    .filter((name) => name.endsWith('.bin'))
+    .map((name) => ({ name, mtime: statSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const { name } of caches.slice(KEEP_ROOTS)) unlinkSync(join(dir, name));
+}
+
+/** Everything a file's plan depends on besides the files themselves. */
+function fingerprintOf(root: string, opts: CandidatePlanOptions): string {
+  const planning = {
+    target: opts.target,
+    today: opts.today,
+    keepBudgetTokens: !!opts.keepBudgetTokens,
+    applySuggestions: opts.applySuggestions ?? false,
+    rulesOff: [...(opts.rulesOff ?? [])].sort(),
+    severity: Object.entries(opts.severity ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)),
+    maxBytes: opts.maxBytes ?? null,
+  };
+  return createHash('sha256')
+    .update(JSON.stringify([FORMAT, process.version, process.arch, root, planning, buildId()]))
+    .digest('hex');
+}
+
+let cachedBuildId: string | undefined;
+
+/**
+ * The tool's build: size and mtime of each of its own modules (a rebuild or an upgrade changes them), of its
+ * grammars, and of the parser libraries it loads (the TypeScript compiler, web-tree-sitter, YAML, TOML, JSONC).
+ */
+function buildId(): string {
+  if (cachedBuildId) return cachedBuildId;
+  const parts: string[] = [];
+  const stamp = (file: string) => {
+    const st = statSync(file, { throwIfNoEntry: false });
+    parts.push(`${file}\0${st?.size ?? -1}\0${st?.mtimeMs ?? -1}`);
+  };
+  // This file is <code root>/src/engine/result-cache.{js,ts}: the code root holds src/ and transforms/.
+  const codeRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  for (const dir of ['src', 'transforms', join('..', 'grammars'), 'grammars']) walkFiles(join(codeRoot, dir), stamp);
+  const require = createRequire(import.meta.url);
+  for (const pkg of ['ts-morph', 'web-tree-sitter', 'yaml', 'smol-toml', 'jsonc-parser']) {
+    try {
+      stamp(require.resolve(pkg));
+    } catch {
+      parts.push(`${pkg}\0missing`);
+    }
+  }
+  try {
+    stamp(createRequire(require.resolve('ts-morph')).resolve('@ts-morph/common/dist/typescript.js'));
+  } catch {
+    // ts-morph's own compiler is used instead, and ts-morph is stamped above
+  }
+  cachedBuildId = createHash('sha256').update(parts.join('\n')).digest('hex');
+  return cachedBuildId;
+}
+
+function walkFiles(dir: string, visit: (file: string) => void): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walkFiles(path, visit);
+    else if (entry.isFile()) visit(path);
+  }
+}
