@@ -10,7 +10,7 @@ import { packRuleIds } from '../../transforms/index.js';
 import { SYNC_MARKER } from '../rules/sync-marker.js';
 import { addCrossFileFindings } from './cross-file.js';
 import type { PlanFileOptions } from './plan-file.js';
-import { ResultCache } from './result-cache.js';
+import { ResultCache, type Verdict } from './result-cache.js';
 import { planCandidates, type CandidateOutcome, type CandidatePlanOptions } from './worker.js';
 import { DEFAULT_MAX_BYTES, readCandidate } from '../scanner/read.js';
 import type { FileResult, Finding, RunResult, SkippedFile } from './types.js';
@@ -73,17 +73,15 @@ export async function plan(opts: PlanOptions): Promise<RunResult> {
   const today = opts.today ?? todayIso();
   // One look at git serves both the listing and the dirty-tree report.
   const snapshot = gitSnapshot(opts.root);
-  const [{ files, skipped: discoverySkipped }, git] = await Promise.all([
+  const [{ files, skipped: discoverySkipped, objectIds }, git] = await Promise.all([
     discoverFiles({ root: opts.root, paths: opts.paths, include: opts.include, exclude: opts.exclude, defaultExcludes: true, gitSnapshot: snapshot }),
     opts.git ?? gitStatus(opts.root, snapshot),
   ]);
   timing('discovery');
+  const cache = opts.cache ? ResultCache.open(opts.root, { ...opts, today }, opts.cacheDir) : undefined;
   // Binary files that mention a model ID or the API are not candidates, but must not vanish from the report.
   const binaryMatches: string[] = [];
-  const { candidates } = await prefilter(opts.root, files, prefilterPattern(), {
-    engine: opts.prefilterEngine ?? 'auto',
-    onBinaryMatch: (rel) => binaryMatches.push(rel),
-  });
+  const candidates = await prefilterWithCache(opts, files, objectIds, cache, (rel) => binaryMatches.push(rel));
   const result: RunResult = {
     schemaVersion: 1,
     root: opts.root,
@@ -103,7 +101,7 @@ export async function plan(opts: PlanOptions): Promise<RunResult> {
   // In this thread or on worker threads (enough candidates): outcomes come back in candidate order either way.
   const { onFilePlanned, shouldStop } = opts;
   const onOutcome = onFilePlanned && ((outcome: CandidateOutcome) => { if (outcome.file?.planned !== undefined) onFilePlanned(outcome.file); });
-  const outcomes = await planWithCache(opts, candidates, { ...opts, today }, onOutcome, result.stats);
+  const outcomes = await planWithCache(opts, candidates, { ...opts, today }, onOutcome, result.stats, cache, objectIds);
   for (const outcome of outcomes) {
     result.skipped.push(...outcome.skipped);
     if (outcome.parsed) result.stats.parsed++;
@@ -118,10 +116,47 @@ export async function plan(opts: PlanOptions): Promise<RunResult> {
   return result;
 }
 
+/** A run over the whole root (no paths or globs): it sees every file, so cache entries of other files are stale. */
+function coversWholeRoot(opts: PlanOptions): boolean {
+  return !opts.paths?.length && !opts.include?.length && !opts.exclude?.length;
+}
+
 /**
- * planCandidates, with the plans of unchanged files taken from the result cache when it is on: those files
- * are read and hashed here, the others planned as usual (on workers when there are enough of them).
- * Outcomes in candidate order either way.
+ * The prefilter, skipping the files the cache has a verdict for: tracked files git reports unchanged, whose
+ * blob was searched by an earlier run. Candidates and binary matches in listing order, as the prefilter gives them.
+ */
+async function prefilterWithCache(opts: PlanOptions, files: string[], objectIds: Map<string, string>, cache: ResultCache | undefined, onBinaryMatch: (rel: string) => void): Promise<string[]> {
+  const engine = opts.prefilterEngine ?? 'auto';
+  if (!cache) return (await prefilter(opts.root, files, prefilterPattern(), { engine, onBinaryMatch })).candidates;
+  const known = new Map<string, Verdict>();
+  const unknown: string[] = [];
+  for (const rel of files) {
+    const oid = objectIds.get(rel);
+    const verdict = oid === undefined ? undefined : cache.verdictOf(rel, oid);
+    if (verdict) known.set(rel, verdict);
+    else unknown.push(rel);
+  }
+  const binaries = new Set<string>();
+  const found = new Set(unknown.length ? (await prefilter(opts.root, unknown, prefilterPattern(), { engine, onBinaryMatch: (rel) => binaries.add(rel) })).candidates : []);
+  const candidates: string[] = [];
+  for (const rel of files) {
+    let verdict = known.get(rel);
+    if (!verdict) {
+      verdict = found.has(rel) ? 'c' : binaries.has(rel) ? 'b' : 'n';
+      const oid = objectIds.get(rel);
+      if (oid !== undefined) cache.setVerdict(rel, oid, verdict);
+    }
+    if (verdict === 'c') candidates.push(rel);
+    else if (verdict === 'b') onBinaryMatch(rel);
+  }
+  if (coversWholeRoot(opts)) cache.retainVerdicts(files);
+  return candidates;
+}
+
+/**
+ * planCandidates, with the plans of unchanged files taken from the result cache when it is on: a file is
+ * known unchanged by its git blob id, else read and hashed here; the others are planned as usual (on workers
+ * when there are enough of them). Outcomes in candidate order either way.
  */
 async function planWithCache(
   opts: PlanOptions,
@@ -129,16 +164,22 @@ async function planWithCache(
   planOpts: CandidatePlanOptions,
   onOutcome: ((outcome: CandidateOutcome) => void) | undefined,
   stats: RunResult['stats'],
+  cache: ResultCache | undefined,
+  objectIds: Map<string, string>,
 ): Promise<CandidateOutcome[]> {
   const { onProgress, shouldStop } = opts;
-  const cache = opts.cache ? ResultCache.open(opts.root, planOpts, opts.cacheDir) : undefined;
   if (!cache) return planCandidates(opts.root, candidates, planOpts, { workers: opts.workers, onProgress, onOutcome, shouldStop });
   const outcomes: (CandidateOutcome | undefined)[] = new Array(candidates.length);
   const misses: number[] = [];
+  const maxBytes = planOpts.maxBytes ?? DEFAULT_MAX_BYTES;
   for (let i = 0; i < candidates.length; i++) {
     if (shouldStop?.()) return outcomes.filter((o): o is CandidateOutcome => o !== undefined);
-    const read = cache.size ? readCandidate(opts.root, candidates[i], { maxBytes: planOpts.maxBytes ?? DEFAULT_MAX_BYTES }) : undefined;
-    const hit = read?.ok ? cache.lookup(candidates[i], read.sha256) : undefined;
+    const rel = candidates[i];
+    const content = () => {
+      const read = readCandidate(opts.root, rel, { maxBytes });
+      return read.ok ? read.sha256 : undefined;
+    };
+    const hit = cache.lookup(rel, objectIds.get(rel), content);
     if (!hit) {
       misses.push(i);
       continue;
@@ -146,7 +187,7 @@ async function planWithCache(
     outcomes[i] = hit;
     stats.fromCache = (stats.fromCache ?? 0) + 1;
     onOutcome?.(hit);
-    onProgress?.(stats.fromCache, candidates.length, candidates[i]);
+    onProgress?.(stats.fromCache, candidates.length, rel);
   }
   const hits = stats.fromCache ?? 0;
   const planned = await planCandidates(opts.root, misses.map((i) => candidates[i]), { ...planOpts, recordInputs: true }, {
@@ -159,10 +200,9 @@ async function planWithCache(
   if (planned.length !== misses.length) return [...outcomes.filter((o): o is CandidateOutcome => o !== undefined), ...planned];
   misses.forEach((i, k) => {
     outcomes[i] = planned[k];
-    cache.store(candidates[i], planned[k]);
+    cache.store(candidates[i], planned[k], objectIds.get(candidates[i]));
   });
-  // A run over the whole root knows every candidate: entries of other files are stale.
-  if (!opts.paths?.length && !opts.include?.length && !opts.exclude?.length) cache.retainOnly(new Set(candidates));
+  if (coversWholeRoot(opts)) cache.retainOnly(new Set(candidates));
   cache.save();
   return outcomes as CandidateOutcome[];
 }

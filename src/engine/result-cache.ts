@@ -19,14 +19,19 @@ import { inputState } from '../scanner/inputs.js';
 import type { CandidateOutcome, CandidatePlanOptions } from './worker.js';
 
 /** Bumped when the stored shape changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Caches of other roots kept beside this one (most recently written first). */
 const KEEP_ROOTS = 32;
 /** A cache larger than this is not written (a repository with huge generated plans). */
 const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
+/** The prefilter's answer for a file: `c` candidate, `b` binary file that matches, `n` no match. */
+export type Verdict = 'c' | 'b' | 'n';
+
 interface Entry {
   sha256: string;
+  /** The git blob id of those bytes when git vouched for them (the file tracked and unchanged). */
+  oid?: string;
   inputs: [path: string, state: string | null][];
   /** The outcome, serialised when it was planned: later stages of a run mutate the live objects. */
   outcome: Buffer;
@@ -36,15 +41,20 @@ interface Stored {
   format: number;
   fingerprint: string;
   entries: Map<string, Entry>;
+  /** Prefilter verdicts of tracked, unchanged files: path → `<blob id> <verdict>`. */
+  verdicts: Map<string, string>;
 }
 
 export class ResultCache {
   private changed = false;
+  /** Verdicts looked up or set in this run: fewer than stored means some belong to files no longer listed. */
+  private verdictsUsed = 0;
 
   private constructor(
     private readonly path: string,
     private readonly fingerprint: string,
     private readonly entries: Map<string, Entry>,
+    private readonly verdicts: Map<string, string>,
   ) {}
 
   /**
@@ -56,13 +66,40 @@ export class ResultCache {
     if (opts.decide || opts.choose || process.env.CLAUDE_MIGRATE_NO_CACHE || !dir) return undefined;
     const fingerprint = fingerprintOf(root, opts);
     const path = join(dir, `${createHash('sha256').update(root).digest('hex').slice(0, 20)}.bin`);
-    return new ResultCache(path, fingerprint, loadEntries(path, fingerprint));
+    const stored = load(path, fingerprint);
+    return new ResultCache(path, fingerprint, stored?.entries ?? new Map(), stored?.verdicts ?? new Map());
   }
 
-  /** The stored outcome when the file and everything its plan read are unchanged. */
-  lookup(rel: string, sha256: string): CandidateOutcome | undefined {
+  /** The prefilter's verdict on a tracked, unchanged file when it was given for this blob. */
+  verdictOf(rel: string, oid: string): Verdict | undefined {
+    const stored = this.verdicts.get(rel);
+    if (stored === undefined || stored.length !== oid.length + 2 || !stored.startsWith(oid)) return undefined;
+    this.verdictsUsed++;
+    return stored[oid.length + 1] as Verdict;
+  }
+
+  setVerdict(rel: string, oid: string, verdict: Verdict): void {
+    if (!this.verdicts.has(rel)) this.verdictsUsed++;
+    this.verdicts.set(rel, `${oid} ${verdict}`);
+    this.changed = true;
+  }
+
+  /** After a run over the whole root: drop the verdicts of files no longer listed. */
+  retainVerdicts(listed: readonly string[]): void {
+    if (this.verdicts.size <= this.verdictsUsed) return;
+    const keep = new Set(listed);
+    for (const rel of this.verdicts.keys()) if (!keep.has(rel)) this.verdicts.delete(rel);
+    this.changed = true;
+  }
+
+  /**
+   * The stored outcome when the file and everything its plan read are unchanged: the file known by its blob id
+   * (no read) or by the sha256 of its bytes (`content()` reads it, only when needed).
+   */
+  lookup(rel: string, oid: string | undefined, content: () => string | undefined): CandidateOutcome | undefined {
     const entry = this.entries.get(rel);
-    if (!entry || entry.sha256 !== sha256) return undefined;
+    if (!entry) return undefined;
+    if (!(oid !== undefined && entry.oid === oid) && entry.sha256 !== content()) return undefined;
     for (const [path, state] of entry.inputs) if (inputState(path) !== state) return undefined;
     try {
       return v8.deserialize(entry.outcome) as CandidateOutcome;
@@ -71,15 +108,19 @@ export class ResultCache {
     }
   }
 
-  /** Keep a fresh outcome (one planned with recordInputs). Internal errors are not kept: they may not recur. */
-  store(rel: string, outcome: CandidateOutcome): void {
+  /**
+   * Keep a fresh outcome (one planned with recordInputs). `oid`: the blob id git's index gave the file, kept
+   * only when the bytes planned are that blob (not so under a checkout filter, or after an edit during the run).
+   * Internal errors are not kept: they may not recur.
+   */
+  store(rel: string, outcome: CandidateOutcome, oid: string | undefined): void {
     const inputs = outcome.inputs;
     if (!inputs || !outcome.parsed || outcome.skipped.some((s) => s.detail?.startsWith('internal error'))) {
       if (this.entries.delete(rel)) this.changed = true;
       return;
     }
     const { inputs: _omitted, ...kept } = outcome;
-    this.entries.set(rel, { sha256: inputs.sha256, inputs: inputs.files, outcome: v8.serialize(kept) });
+    this.entries.set(rel, { sha256: inputs.sha256, ...(oid && oid === inputs.blobId ? { oid } : {}), inputs: inputs.files, outcome: v8.serialize(kept) });
     this.changed = true;
   }
 
@@ -93,14 +134,10 @@ export class ResultCache {
     }
   }
 
-  get size(): number {
-    return this.entries.size;
-  }
-
   /** Write the cache if anything changed. Failures are silent: the next run plans again. */
   save(): void {
     if (!this.changed) return;
-    const data = v8.serialize({ format: FORMAT, fingerprint: this.fingerprint, entries: this.entries } satisfies Stored);
+    const data = v8.serialize({ format: FORMAT, fingerprint: this.fingerprint, entries: this.entries, verdicts: this.verdicts } satisfies Stored);
     if (data.length > MAX_CACHE_BYTES) return;
     const temp = `${this.path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
@@ -124,14 +161,14 @@ function defaultDir(): string | undefined {
   return dir && join(dir, 'results');
 }
 
-function loadEntries(path: string, fingerprint: string): Map<string, Entry> {
+function load(path: string, fingerprint: string): Stored | undefined {
   try {
     const stored = v8.deserialize(readFileSync(path)) as Partial<Stored>;
-    if (stored.format === FORMAT && stored.fingerprint === fingerprint && stored.entries instanceof Map) return stored.entries;
+    if (stored.format === FORMAT && stored.fingerprint === fingerprint && stored.entries instanceof Map && stored.verdicts instanceof Map) return stored as Stored;
   } catch {
     // missing, unreadable or corrupt: start empty
   }
-  return new Map();
+  return undefined;
 }
 
 function pruneOtherRoots(dir: string): void {

@@ -23,8 +23,11 @@ export interface CandidateOutcome {
   transitions: Transition[];
   /** The file was read and went through the planner. */
   parsed: boolean;
-  /** With `recordInputs`: the planned file's sha256, and each other file planning looked at with its state then. */
-  inputs?: { sha256: string; files: [path: string, state: string | null][] };
+  /**
+   * With `recordInputs`: the planned file's sha256 and git blob id, and each other file planning looked at with
+   * its state then.
+   */
+  inputs?: { sha256: string; blobId?: string; files: [path: string, state: string | null][] };
 }
 
 export interface CandidatePlanOptions extends PlanFileOptions {
@@ -59,14 +62,14 @@ function firstLine(text: string): string {
 
 /** Read and plan one candidate file. Never throws: one bad file never stops the run. */
 export async function planCandidate(root: string, rel: string, opts: CandidatePlanOptions): Promise<CandidateOutcome> {
-  const read = readCandidate(root, rel, { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES });
+  const read = readCandidate(root, rel, { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, blobId: opts.recordInputs });
   if (!read.ok) return { skipped: [{ path: rel, reason: read.reason, detail: read.detail }], transitions: [], parsed: false };
   const language = detectLanguage(rel, firstLine(read.text)) ?? 'text';
   try {
     // Sibling modules (imported constants) are read relative to the root, and noted as inputs of this plan.
     const { value: fp, inputs } = await withInputs(root, () => planFile(rel, read.text, language, opts));
     const skipped: SkippedFile[] = fp.problem ? [{ path: rel, reason: fp.problem.reason, detail: fp.problem.detail }] : [];
-    const recorded = opts.recordInputs ? { inputs: { sha256: read.sha256, files: inputs.map((abs): [string, string | null] => [abs, inputState(abs)]) } } : {};
+    const recorded = opts.recordInputs ? { inputs: { sha256: read.sha256, blobId: read.blobId, files: inputs.map((abs): [string, string | null] => [abs, inputState(abs)]) } } : {};
     const r = fp.result;
     if (r.findings.length === 0 && !r.planned) return { skipped, transitions: fp.transitions, parsed: true, ...recorded };
     r.sha256 = read.sha256;

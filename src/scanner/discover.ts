@@ -68,6 +68,11 @@ export interface DiscoverResult {
   isGitRepo: boolean;
   /** Entries in scope that will not be read: symlinks leaving the root, dangling symlinks, pipes, unreadable entries. */
   skipped: SkippedFile[];
+  /**
+   * Git blob ids of the tracked files git reports unchanged (their bytes are that blob's, as far as git's own
+   * change detection goes): content keys the result cache uses without reading the files. Empty outside git.
+   */
+  objectIds: Map<string, string>;
 }
 
 interface Scope {
@@ -91,7 +96,7 @@ export async function discoverFiles(opts: DiscoverOptions): Promise<DiscoverResu
   const scope = resolveScope(root, realRoot, opts.paths);
 
   let listed: string[] = [];
-  let unchanged = new Set<string>();
+  let unchanged = new Map<string, string>();
   // Directories that could not be listed: reported, so their files do not silently vanish from the scope.
   let unreadableDirs: string[] = [];
   let isGitRepo = false;
@@ -131,7 +136,7 @@ export async function discoverFiles(opts: DiscoverOptions): Promise<DiscoverResu
     if ((useDefaults && isDefaultExcluded(`${dir}/_`, scopeDirOf(dir, scope.dirs))) || !excludedByGlobs(dir)) continue;
     skipped.push({ path: dir, reason: 'unreadable', detail: 'directory cannot be listed (permission denied): none of its files were scanned' });
   }
-  return { files: [...files].sort(compareCodeUnits), isGitRepo, skipped: skipped.sort((a, b) => compareCodeUnits(a.path, b.path)) };
+  return { files: [...files].sort(compareCodeUnits), isGitRepo, skipped: skipped.sort((a, b) => compareCodeUnits(a.path, b.path)), objectIds: unchanged };
 }
 
 /** Byte-order-independent, locale-independent sort (what `git ls-files` and most tools use for ASCII paths). */
@@ -194,7 +199,14 @@ function scopeDirOf(rel: string, dirs: string[]): string {
 }
 
 const excludedDirNames = new Set(DEFAULT_EXCLUDED_DIRS);
-const isExcludedFileName = picomatch([...DEFAULT_EXCLUDED_FILES], { dot: true });
+const isExcludedFileName = fileNameMatcher(DEFAULT_EXCLUDED_FILES);
+
+/** Globs on a file name; `*<literal suffix>` ones (all the defaults) as endsWith tests, run on every listed file. */
+function fileNameMatcher(globs: readonly string[]): (name: string) => boolean {
+  const suffixes = globs.map((g) => (/^\*[^*?[\]{}!()\\]+$/.test(g) ? g.slice(1) : undefined));
+  if (suffixes.every((x) => x !== undefined)) return (name) => suffixes.some((suffix) => name.endsWith(suffix!));
+  return picomatch([...globs], { dot: true });
+}
 
 function isDefaultExcluded(rel: string, scopeDir: string): boolean {
   const below = scopeDir ? rel.slice(scopeDir.length + 1) : rel;
@@ -258,8 +270,8 @@ function checkEntry(root: string, realRoot: string, rel: string): 'file' | 'drop
 
 interface GitListing {
   paths: string[];
-  /** Tracked regular files whose stat data matches the index: known to exist as regular files, no lstat needed. */
-  unchanged: Set<string>;
+  /** Tracked regular files git reports unchanged, with their blob ids: known to exist as regular files, no lstat needed. */
+  unchanged: Map<string, string>;
   /** Untracked directories git could not open (it warns and goes on). */
   unreadableDirs: string[];
 }
@@ -279,13 +291,14 @@ async function listWithGit(root: string, dirs: string[], snapshot: Promise<GitSn
   if (!untracked) return undefined;
   const changed = new Set(git.changes.map((c) => c.path));
   const paths = new Set<string>();
-  const unchanged = new Set<string>();
+  const unchanged = new Map<string, string>();
   for (const entry of git.staged) {
-    // `<mode> <object> <stage>\t<path>`; an unmerged path appears once per stage.
+    // `<tag> <mode> <object> <stage>\t<path>`; an unmerged path appears once per stage.
     const path = entry.slice(entry.indexOf('\t') + 1);
     if (!inScope(path)) continue;
     paths.add(path);
-    if (git.statusError === undefined && (entry.startsWith('100644 ') || entry.startsWith('100755 ')) && !changed.has(path)) unchanged.add(path);
+    // Only an ordinary entry (`H`) of a regular file that status does not list is vouched for; its blob id follows the mode.
+    if (git.statusError === undefined && (entry.startsWith('H 100644 ') || entry.startsWith('H 100755 ')) && !changed.has(path)) unchanged.set(path, entry.slice(9, entry.indexOf(' ', 9)));
   }
   // Nested repositories are listed as `dir/`: dropped by the lstat as directories.
   for (const path of untracked) {

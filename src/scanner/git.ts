@@ -76,7 +76,11 @@ export async function workTreeOf(root: string): Promise<WorkTreeInfo | undefined
 export interface GitSnapshot {
   /** `root` relative to the top of the work tree, with a trailing `/` (empty at the top). */
   prefix: string;
-  /** `ls-files --stage -z` entries (`<mode> <object> <stage>\t<path>`), paths relative to `root`. */
+  /**
+   * `ls-files -v --stage` entries (`<tag> <mode> <object> <stage>\t<path>`), paths relative to `root`. Tag `H`:
+   * an ordinary cached entry; lowercase (assume-unchanged) and `S` (skip-worktree) entries are ones git does not
+   * check against the work tree, so status cannot vouch for them.
+   */
   staged: string[];
   /** Changed paths relative to `root`: `??` = untracked (a nested repository as `dir/`), else tracked and changed. */
   changes: { xy: string; path: string }[];
@@ -90,7 +94,7 @@ export async function gitSnapshot(root: string): Promise<GitSnapshot | undefined
   const tree = await workTreeOf(root);
   if (!tree) return undefined;
   const [staged, status] = await Promise.all([
-    runGit(root, ['-c', 'core.quotePath=false', 'ls-files', '-z', '--stage']),
+    runGit(root, ['-c', 'core.quotePath=false', 'ls-files', '-z', '-v', '--stage']),
     // --no-renames: a rename is its deletion and its addition, both paths listed, as the dirty check needs.
     runGit(root, ['-c', 'core.quotePath=false', 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', '--', '.']),
   ]);

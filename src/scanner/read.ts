@@ -12,14 +12,15 @@ export const BINARY_SNIFF_BYTES = 8192;
 export type Eol = 'lf' | 'crlf' | 'mixed' | 'none';
 
 export type ReadResult =
-  | { ok: true; text: string; bom: boolean; sha256: string; eol: Eol }
+  | { ok: true; text: string; bom: boolean; sha256: string; eol: Eol; blobId?: string }
   | { ok: false; reason: SkippedFile['reason']; detail: string };
 
 // O_NONBLOCK makes opening a FIFO return at once instead of waiting for a writer (undefined on Windows).
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-export function readCandidate(root: string, rel: string, opts: { maxBytes: number }): ReadResult {
+/** `blobId`: also the git (SHA-1) blob id of the bytes, to confirm they are the blob git's index names. */
+export function readCandidate(root: string, rel: string, opts: { maxBytes: number; blobId?: boolean }): ReadResult {
   const abs = join(root, rel);
   const contained = checkContainment(root, abs);
   if (contained) return contained;
@@ -41,7 +42,9 @@ export function readCandidate(root: string, rel: string, opts: { maxBytes: numbe
     if (bytes === 'too-large') {
       return { ok: false, reason: 'too-large', detail: `grew past the ${formatBytes(opts.maxBytes)} limit while being read` };
     }
-    return decode(bytes);
+    const result = decode(bytes);
+    if (result.ok && opts.blobId) result.blobId = createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+    return result;
   } catch (err) {
     return { ok: false, reason: 'unreadable', detail: describeFsError(err) };
   } finally {

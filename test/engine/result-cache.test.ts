@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { plan, type PlanOptions } from '../../src/engine/plan.js';
 import type { RunResult } from '../../src/engine/types.js';
+import { ResultCache } from '../../src/engine/result-cache.js';
+import { commitAll, git, initRepo, isolateGit } from '../scanner/helpers.js';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'fixtures', 'sample-repo');
 
@@ -13,6 +15,7 @@ let repo: string;
 let cacheDir: string;
 
 beforeEach(() => {
+  isolateGit();
   const base = mkdtempSync(join(tmpdir(), 'cm-result-cache-'));
   repo = join(base, 'repo');
   cacheDir = join(base, 'cache');
@@ -138,6 +141,52 @@ describe('result cache', () => {
       delete process.env.CLAUDE_MIGRATE_NO_CACHE;
     }
     expect(existsSync(cacheDir)).toBe(false);
+  });
+});
+
+describe('result cache in a git repository: files git vouches for are known by their blob id', () => {
+  const blobOf = (rel: string) => git(repo, 'rev-parse', `:${rel}`).trim();
+  const cacheOf = () => ResultCache.open(repo, { target: 'auto', today: '2026-03-01' }, cacheDir)!;
+
+  beforeEach(() => {
+    writeFileSync(join(repo, 'notes.txt'), 'nothing to see\n');
+    writeFileSync(join(repo, 'blob.bin'), Buffer.from('\0\0claude-3-opus-20240229\0', 'latin1'));
+    initRepo(repo);
+    commitAll(repo);
+  });
+
+  it('reuses prefilter verdicts and plans of unchanged files, and the result is the uncached one', async () => {
+    const first = await plan(options());
+    const second = await plan(options());
+    expect(second.stats.fromCache).toBe(second.stats.candidates);
+    expect(comparable(second)).toEqual(comparable(first));
+    expect(comparable(second)).toEqual(comparable(await plan(options({ cache: false }))));
+    // The verdicts are there, by blob: a binary match stays reported, not lost to the cache.
+    const cache = cacheOf();
+    expect(cache.verdictOf('notes.txt', blobOf('notes.txt'))).toBe('n');
+    expect(cache.verdictOf('blob.bin', blobOf('blob.bin'))).toBe('b');
+    expect(cache.verdictOf('notes.txt', '0'.repeat(40))).toBeUndefined();
+    expect(second.skipped.map((x) => `${x.path}:${x.reason}`)).toContain('blob.bin:binary');
+  });
+
+  it('searches a file again once it differs from its blob: edited, committed, reverted, or hidden by assume-unchanged', async () => {
+    await plan(options());
+    const candidatesNow = async () => (await plan(options())).files.map((f) => f.path);
+    expect(await candidatesNow()).not.toContain('notes.txt');
+    // Edited, not committed: status lists it, so it has no blob id and is searched.
+    writeFileSync(join(repo, 'notes.txt'), 'we call claude-3-opus-20240229 here\n');
+    expect(await candidatesNow()).toContain('notes.txt');
+    // Committed: a new blob, no verdict for it yet.
+    commitAll(repo, 'mention');
+    expect(await candidatesNow()).toContain('notes.txt');
+    // Back to the first blob: that blob's verdict applies again.
+    git(repo, 'revert', '--no-edit', 'HEAD');
+    expect(await candidatesNow()).not.toContain('notes.txt');
+    // assume-unchanged: git does not look at the file, so its blob id says nothing about the bytes.
+    git(repo, 'update-index', '--assume-unchanged', 'notes.txt');
+    writeFileSync(join(repo, 'notes.txt'), 'now claude-3-opus-20240229 again\n');
+    expect(await candidatesNow()).toContain('notes.txt');
+    expect(comparable(await plan(options()))).toEqual(comparable(await plan(options({ cache: false }))));
   });
 });
 

@@ -262,7 +262,7 @@ describe('discoverFiles: symlinks and special files', () => {
   it('lists nothing but returns normally for an empty directory', async () => {
     const root = fresh('empty');
     mkdirSync(join(root, 'e'));
-    expect(await discoverFiles({ root })).toEqual({ files: [], isGitRepo: false, skipped: [] });
+    expect(await discoverFiles({ root })).toEqual({ files: [], isGitRepo: false, skipped: [], objectIds: new Map() });
     rmSync(join(root, 'e'), { recursive: true });
   });
 });
