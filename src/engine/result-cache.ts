@@ -39,7 +39,10 @@ interface Entry {
 
 interface Stored {
   format: number;
-  fingerprint: string;
+  /** What verdicts depend on: the root and the build (the pattern is part of the build). */
+  searchKey: string;
+  /** What plans depend on besides: the planning options, the date (lifecycle severities), the Node build. */
+  planKey: string;
   entries: Map<string, Entry>;
   /** Prefilter verdicts of tracked, unchanged files: path → `<blob id> <verdict>`. */
   verdicts: Map<string, string>;
@@ -52,7 +55,7 @@ export class ResultCache {
 
   private constructor(
     private readonly path: string,
-    private readonly fingerprint: string,
+    private readonly keys: { searchKey: string; planKey: string },
     private readonly entries: Map<string, Entry>,
     private readonly verdicts: Map<string, string>,
   ) {}
@@ -64,10 +67,13 @@ export class ResultCache {
    */
   static open(root: string, opts: CandidatePlanOptions, dir = defaultDir()): ResultCache | undefined {
     if (opts.decide || opts.choose || process.env.CLAUDE_MIGRATE_NO_CACHE || !dir) return undefined;
-    const fingerprint = fingerprintOf(root, opts);
+    const keys = keysOf(root, opts);
     const path = join(dir, `${createHash('sha256').update(root).digest('hex').slice(0, 20)}.bin`);
-    const stored = load(path, fingerprint);
-    return new ResultCache(path, fingerprint, stored?.entries ?? new Map(), stored?.verdicts ?? new Map());
+    const stored = load(path);
+    // Verdicts outlive a change of options or of the day; plans do not.
+    const verdicts = stored?.searchKey === keys.searchKey ? stored.verdicts : new Map<string, string>();
+    const entries = stored?.planKey === keys.planKey ? stored.entries : new Map<string, Entry>();
+    return new ResultCache(path, keys, entries, verdicts);
   }
 
   /** The prefilter's verdict on a tracked, unchanged file when it was given for this blob. */
@@ -137,7 +143,7 @@ export class ResultCache {
   /** Write the cache if anything changed. Failures are silent: the next run plans again. */
   save(): void {
     if (!this.changed) return;
-    const data = v8.serialize({ format: FORMAT, fingerprint: this.fingerprint, entries: this.entries, verdicts: this.verdicts } satisfies Stored);
+    const data = v8.serialize({ format: FORMAT, ...this.keys, entries: this.entries, verdicts: this.verdicts } satisfies Stored);
     if (data.length > MAX_CACHE_BYTES) return;
     const temp = `${this.path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
@@ -161,10 +167,10 @@ function defaultDir(): string | undefined {
   return dir && join(dir, 'results');
 }
 
-function load(path: string, fingerprint: string): Stored | undefined {
+function load(path: string): Stored | undefined {
   try {
     const stored = v8.deserialize(readFileSync(path)) as Partial<Stored>;
-    if (stored.format === FORMAT && stored.fingerprint === fingerprint && stored.entries instanceof Map && stored.verdicts instanceof Map) return stored as Stored;
+    if (stored.format === FORMAT && typeof stored.searchKey === 'string' && typeof stored.planKey === 'string' && stored.entries instanceof Map && stored.verdicts instanceof Map) return stored as Stored;
   } catch {
     // missing, unreadable or corrupt: start empty
   }
@@ -179,8 +185,8 @@ function pruneOtherRoots(dir: string): void {
   for (const { name } of caches.slice(KEEP_ROOTS)) unlinkSync(join(dir, name));
 }
 
-/** Everything a file's plan depends on besides the files themselves. */
-function fingerprintOf(root: string, opts: CandidatePlanOptions): string {
+/** Everything a verdict, and a file's plan, depend on besides the files themselves. */
+function keysOf(root: string, opts: CandidatePlanOptions): { searchKey: string; planKey: string } {
   const planning = {
     target: opts.target,
     today: opts.today,
@@ -190,16 +196,16 @@ function fingerprintOf(root: string, opts: CandidatePlanOptions): string {
     severity: Object.entries(opts.severity ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)),
     maxBytes: opts.maxBytes ?? null,
   };
-  return createHash('sha256')
-    .update(JSON.stringify([FORMAT, process.version, process.arch, root, planning, buildId()]))
-    .digest('hex');
+  const searchKey = createHash('sha256').update(JSON.stringify([FORMAT, process.version, root, buildId()])).digest('hex');
+  const planKey = createHash('sha256').update(JSON.stringify([searchKey, process.arch, planning])).digest('hex');
+  return { searchKey, planKey };
 }
 
 let cachedBuildId: string | undefined;
 
 /**
  * The tool's build: size and mtime of each of its own modules (a rebuild or an upgrade changes them), of its
- * grammars, and of the parser libraries it loads (the TypeScript compiler, web-tree-sitter, YAML, TOML, JSONC).
+ * grammars, and of the libraries its plans come from (the TypeScript compiler, web-tree-sitter, YAML, TOML, JSONC).
  */
 function buildId(): string {
   if (cachedBuildId) return cachedBuildId;

@@ -167,6 +167,13 @@ describe('result cache in a git repository: files git vouches for are known by t
     expect(cache.verdictOf('blob.bin', blobOf('blob.bin'))).toBe('b');
     expect(cache.verdictOf('notes.txt', '0'.repeat(40))).toBeUndefined();
     expect(second.skipped.map((x) => `${x.path}:${x.reason}`)).toContain('blob.bin:binary');
+    // Another day or target: plans are made again, what the files contain is still known.
+    const otherOptions = ResultCache.open(repo, { target: 'claude-opus-4-7', today: '2026-03-02' }, cacheDir)!;
+    expect(otherOptions.verdictOf('notes.txt', blobOf('notes.txt'))).toBe('n');
+    expect(otherOptions.lookup('README.md', undefined, () => undefined)).toBeUndefined();
+    const nextDay = await plan(options({ today: '2026-03-02', target: 'claude-opus-4-7' }));
+    expect(nextDay.stats.fromCache).toBe(0);
+    expect(comparable(nextDay)).toEqual(comparable(await plan(options({ today: '2026-03-02', target: 'claude-opus-4-7', cache: false }))));
   });
 
   it('searches a file again once it differs from its blob: edited, committed, reverted, or hidden by assume-unchanged', async () => {
