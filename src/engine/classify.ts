@@ -74,10 +74,12 @@ export function classifyFile(path: string, text: string, matches: ModelIdMatch[]
   const contexts = raw.map((ctx, i) => asRecordEntry(ctx, matches[i], text, modelsPerList));
   // Collections holding model IDs, to tell a registry (several IDs) from a config with one model field.
   const idsPerCollection = new Map<number, number>();
-  for (const ctx of contexts) {
+  contexts.forEach((ctx, i) => {
     const c = ctx?.collection;
-    if (c) idsPerCollection.set(c.range.start, (idsPerCollection.get(c.range.start) ?? 0) + 1);
-  }
+    // A model named inside a longer value (`description: Fast summaries with claude-…`) is text about an
+    // entry, not another entry: it does not make a settings map a registry.
+    if (c && entryKey(c, matches[i], text)?.whole !== false) idsPerCollection.set(c.range.start, (idsPerCollection.get(c.range.start) ?? 0) + 1);
+  });
   const occurrences: Occurrence[] = matches.map((match, i) => {
     const context = contexts[i];
     const role = roleOf(match, context, view, idsPerCollection, generated, text);
@@ -112,12 +114,29 @@ function roleOf(match: ModelIdMatch, ctx: OffsetContext | undefined, view: FileV
   if (ctx.requestModel) return 'request-model';
   if (ctx.assert && MEMBERSHIP.test(text.slice(ctx.assert.start, ctx.assert.end))) return 'registry-assert';
   if (ctx.gate) return 'capability-gate';
+  if (isProseValue(match, view)) return 'prose';
   const c = ctx.collection;
   if (c && isModelSetting(c, match, text)) return 'string';
   if (c && (c.kind === 'enum' || c.kind === 'union' || c.inKey || (idsPerCollection.get(c.range.start) ?? 0) >= 2)) return 'definer-entry';
   if (c?.kind === 'switch') return 'capability-gate';
   if (aboutLifecycle(match, view, text)) return 'lifecycle-text';
   return 'string';
+}
+
+const DATA_LANGUAGES = new Set(['yaml', 'json', 'toml']);
+const PROSE_MIN_WORDS = 20;
+
+/**
+ * A paragraph stored in a data file (a sitemap's `summary:`, a catalogue's `description:`, a changelog
+ * entry) that mentions the model: documentation, reported like Markdown prose, not rewritten (it may be
+ * history). A short description next to a `model:` key is still swapped with it.
+ */
+function isProseValue(match: ModelIdMatch, view: FileView | undefined): boolean {
+  if (!view || !DATA_LANGUAGES.has(view.language)) return false;
+  const s = view.strings.find((x) => x.contentRange.start <= match.start && match.end <= x.contentRange.end);
+  if (!s) return false;
+  const words = s.value.replace(match.text, ' ').match(/[A-Za-z][A-Za-z'’-]*/g) ?? [];
+  return words.length >= PROSE_MIN_WORDS && /[a-z][.,;:] +[A-Za-z]/.test(s.value);
 }
 
 const LIFECYCLE_WORDS = new RegExp(`\\b(?:${LIFECYCLE_TERMS})`, 'i');
@@ -170,7 +189,8 @@ function asRecordEntry(ctx: OffsetContext | undefined, match: ModelIdMatch, text
  */
 function isModelSetting(c: NonNullable<OffsetContext['collection']>, match: ModelIdMatch, text: string): boolean {
   if (c.kind !== 'map' || c.inKey || match.start < c.entry.start) return false;
-  const key = text.slice(c.entry.start, match.start);
+  // The entry's key when it reads as one; the value's own words (`summary: "… language model, claude-…"`) are not a key.
+  const key = entryKey(c, match, text)?.key ?? text.slice(c.entry.start, match.start);
   return /model/i.test(key) && !/claude-/.test(key) && !/\bmodels\b/i.test(key);
 }
 

@@ -49,7 +49,7 @@ export default defineRule({
         out.push({
           path: f.path,
           anchor: x.id,
-          message: `This test ${x.applied ? 'now uses' : 'would use'} ${id}, but the model registry (${where}) has no ${id} entry yet: the test will fail at run time until the definer is populated. Add the entry first (accept its definer-entry suggestion, reusing the nearest tier as a placeholder); do not skip the test (guide: Step 1, bucket 3, "Coupled to a definer").`,
+          message: `This test ${x.applied ? 'now uses' : 'would use'} ${id}, but the model registry (${where}) has no ${id} entry yet: where the test's model is checked against it, the test fails (at run time, or in the type checker when the registry is a type such as a Literal[...] alias) until the definer is populated. Add the entry first (accept its definer-entry suggestion, reusing the nearest tier as a placeholder); do not skip the test (guide: Step 1, bucket 3, "Coupled to a definer").`,
           fix: 'manual',
           notes: [`claude-migrate apply --yes --apply-suggestions definer-entry ${registries.map((r) => r.path).join(' ')}`],
         });
