@@ -76,9 +76,9 @@ export function classifyFile(path: string, text: string, matches: ModelIdMatch[]
   const idsPerCollection = new Map<number, number>();
   contexts.forEach((ctx, i) => {
     const c = ctx?.collection;
-    // A model named inside a longer value (`description: Fast summaries with claude-…`) is text about an
-    // entry, not another entry: it does not make a settings map a registry.
-    if (c && entryKey(c, matches[i], text)?.whole !== false) idsPerCollection.set(c.range.start, (idsPerCollection.get(c.range.start) ?? 0) + 1);
+    // A model named in a phrase (`description: Fast summaries with claude-…`) is text about an entry, not
+    // another entry: it does not make a settings map a registry.
+    if (c && !inPhrase(matches[i], view)) idsPerCollection.set(c.range.start, (idsPerCollection.get(c.range.start) ?? 0) + 1);
   });
   const occurrences: Occurrence[] = matches.map((match, i) => {
     const context = contexts[i];
@@ -121,6 +121,14 @@ function roleOf(match: ModelIdMatch, ctx: OffsetContext | undefined, view: FileV
   if (c?.kind === 'switch') return 'capability-gate';
   if (aboutLifecycle(match, view, text)) return 'lifecycle-text';
   return 'string';
+}
+
+/** The string holding the match has words besides model IDs (a phrase, not `"claude-a, claude-b"`). */
+function inPhrase(match: ModelIdMatch, view: FileView | undefined): boolean {
+  const s = view?.strings.find((x) => x.contentRange.start <= match.start && match.end <= x.contentRange.end);
+  if (!s) return false;
+  const words = s.value.split(/[\s,;|]+/).filter((w) => /^[A-Za-z]{2,}/.test(w) && !/claude|anthropic/i.test(w));
+  return words.length >= 2;
 }
 
 const DATA_LANGUAGES = new Set(['yaml', 'json', 'toml']);
