@@ -10,11 +10,11 @@ export function alongsideId(match: ModelIdMatch, target: ModelInfo): string | un
   return match.text.slice(0, match.core.start - match.start) + core + match.text.slice(match.core.end - match.start);
 }
 
-/** Whether `range` of the text already names the target (the new entry exists: nothing to add). */
+/** Whether `range` of the text already names the target, alias or dated (the new entry exists: nothing to add). */
 export function mentions(text: string, range: Range | undefined, id: string): boolean {
   if (!range) return false;
   const slice = text.slice(range.start, range.end);
-  return new RegExp(`(^|[^a-z0-9.-])${id.replace(/[.]/g, '\\.')}($|[^a-z0-9-])`).test(slice);
+  return new RegExp(`(^|[^a-z0-9.-])${id.replace(/[.]/g, '\\.')}(?:[-@]\\d{8})?($|[^a-z0-9-])`).test(slice);
 }
 
 /**
