@@ -4,6 +4,7 @@ import type { ModelIdMatch } from '../catalog/types.js';
 import type { FileView, OffsetContext, ParsedFile, Range } from '../languages/types.js';
 import type { Bucket, Occurrence, OccurrenceRole } from '../rules/types.js';
 import { RECORD_IDENTITY_KEY } from '../languages/config/common.js';
+import { isTestPath } from '../scanner/language.js';
 
 const GENERATED_PATH = [
   /(^|\/)__snapshots__\//,
@@ -89,6 +90,14 @@ export function classifyFile(path: string, text: string, matches: ModelIdMatch[]
   // Many different models named as plain strings (`register(Model("claude-…"))` calls, a module of
   // model constants) make the file a registry even without a literal collection: flag, never swap.
   // Not documentation: its code blocks are separate examples, each naming the model it shows.
+  // A test about one model that compares a value to it (`$parameters['model'] === 'claude-2.1'` after
+  // sending that model) checks its own fixture, not a capability: swapped with the fixture, or the test breaks
+  // (guide: "one model in a struct compared only to itself, it's a generic fixture").
+  if (isTestPath(path)) {
+    const named = occurrences.filter((o) => o.match.model && o.role !== 'comment' && o.role !== 'prose');
+    const swapped = new Set(named.filter((o) => o.role === 'string' || o.role === 'request-model').map((o) => o.match.text));
+    if (new Set(named.map((o) => o.match.model!.id)).size === 1) for (const o of named) if (o.role === 'capability-gate' && swapped.has(o.match.text)) o.role = 'string';
+  }
   const plain = occurrences.filter((o) => o.role === 'string' && o.match.model && !o.match.variant);
   if (view?.language !== 'markdown' && new Set(plain.map((o) => o.match.model!.id)).size >= REGISTRY_MIN_MODELS) for (const o of plain) o.role = 'definer-entry';
   return { bucket: bucketOf(view, occurrences, generated), occurrences, generated };

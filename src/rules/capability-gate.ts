@@ -89,7 +89,7 @@ export default defineRule({
     why: 'The old model is still served and still has the capability; replacing the string would silently disable the feature for old-model traffic, and not adding the new ID disables it for the new model (guide: "Step 1" → bucket 3 sub-cases, "Capability gate").',
     source: 'model-migration.md#step-1-classify-each-file',
     fixSafety: 'Suggest. If no old-model traffic can reach the gate, replacing is also fine: the guide leaves that to the caller.',
-    limits: ['Gates on fragments that name no single family (`"claude-3"`) are not followed.', 'A substring or prefix gate whose string the new ID already contains (`"claude-opus-4"` for claude-opus-4-8) lets the new model through and is not flagged; an equality test on it is.'],
+    limits: ['Gates on fragments that name no single family (`"claude-3"`) are not followed.', 'A substring or prefix gate whose string the new ID already contains (`"claude-opus-4"` for claude-opus-4-8) lets the new model through and is not flagged; an equality test on it is.', 'In a test file that names one model only, a comparison with that model (`$parameters[\'model\'] === \'claude-2.1\'` after sending it) checks the test\'s own fixture: it is swapped with the fixture, not treated as a gate (guide: Step 1, registry-assert heuristic, "one model compared only to itself").'],
     example: 'basic',
   },
 });

@@ -1,8 +1,6 @@
 import { findModelIds } from '../catalog/index.js';
+import { isTestPath } from '../scanner/language.js';
 import { defineRule, type CrossFileFinding, type PlannedFileSummary } from './types.js';
-
-/** Test code: the files whose model strings are fixtures that a registry elsewhere must know about. */
-const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|testdata|test_data|e2e|integration[-_]tests?)\/|(^|\/)(conftest\.py|test_[^/]+|[^/]+_test\.[a-z]+|[^/]+\.(test|spec)\.[a-z]+|[^/]+(Test|Tests|Spec)\.(java|kt|cs|php))$/;
 
 /** `packages/anthropic/` in a monorepo (packages/, apps/, libs/, services/…): a test is coupled to its own package's registries. */
 function packageOf(path: string): string | undefined {
@@ -25,7 +23,7 @@ export default defineRule({
     // Registries that hold an old model and will still lack the new one after this run.
     const lacking = new Map<string, { path: string; line: number }[]>();
     for (const f of files) {
-      if (TEST_PATH.test(f.path)) continue;
+      if (isTestPath(f.path)) continue;
       for (const x of f.findings) {
         if (x.rule !== 'definer-entry' || x.applied || x.suppressed) continue;
         const id = targetId(x.to);
@@ -38,7 +36,7 @@ export default defineRule({
     if (lacking.size === 0) return [];
     const out: CrossFileFinding[] = [];
     for (const f of files) {
-      if (!TEST_PATH.test(f.path)) continue;
+      if (!isTestPath(f.path)) continue;
       for (const x of f.findings) {
         if (x.rule !== 'model-id' || x.suppressed) continue;
         const id = targetId(x.to);

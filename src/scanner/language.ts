@@ -108,3 +108,10 @@ export function languageFromShebang(firstLine: string): LanguageId | undefined {
 function basename(p: string): string {
   return p.slice(p.lastIndexOf('/') + 1);
 }
+
+/** Test code by its path: a tests/ or spec/ directory, or a test file's own naming convention. */
+const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|testdata|test_data|e2e|integration[-_]tests?)\/|(^|\/)(conftest\.py|test_[^/]+|[^/]+_test\.[a-z]+|[^/]+\.(test|spec)\.[a-z]+|[^/]+(Test|Tests|Spec)\.(java|kt|cs|php))$/;
+
+export function isTestPath(rel: string): boolean {
+  return TEST_PATH.test(rel);
+}
