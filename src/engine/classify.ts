@@ -115,11 +115,13 @@ function safeContext(parsed: ParsedFile | undefined, offset: number): OffsetCont
 function roleOf(match: ModelIdMatch, ctx: OffsetContext | undefined, view: FileView | undefined, idsPerCollection: Map<number, number>, generated: string | undefined, text: string): OccurrenceRole {
   if (generated) return 'generated';
   if (!ctx) {
+    if (inLegacyCompletion(match, undefined, view, text)) return 'legacy-completions';
     // Text-only file (no adapter): prose for docs-like text, otherwise an opaque string.
     if (view?.language === 'markdown') return 'prose';
     return commentByText(text, match.start) ? 'comment' : 'string';
   }
   if (ctx.inComment) return view?.language === 'markdown' ? 'prose' : 'comment';
+  if (inLegacyCompletion(match, ctx, view, text)) return 'legacy-completions';
   if (ctx.requestModel) return 'request-model';
   if (ctx.assert && MEMBERSHIP.test(text.slice(ctx.assert.start, ctx.assert.end))) return 'registry-assert';
   if (ctx.gate) return 'capability-gate';
@@ -138,6 +140,22 @@ function inPhrase(match: ModelIdMatch, view: FileView | undefined): boolean {
   if (!s) return false;
   const words = s.value.split(/[\s,;|]+/).filter((w) => /^[A-Za-z]{2,}/.test(w) && !/claude|anthropic/i.test(w));
   return words.length >= 2;
+}
+
+/** The legacy Text Completions API's required parameter, in each SDK's spelling, and its endpoint. */
+const LEGACY_COMPLETION = /max_tokens_to_sample|maxTokensToSample|MaxTokensToSample|\/v1\/complete\b/;
+const LEGACY_WINDOW = 400;
+
+/**
+ * The model of a legacy Text Completions request (`completions.create(model=…, max_tokens_to_sample=…,
+ * prompt=f"{HUMAN_PROMPT}…")`, `POST /v1/complete`): that API serves no current model, so swapping the ID
+ * alone leaves a call that still fails. Read from the request around the ID (its parsed range, else its
+ * literal collection, else the text nearby).
+ */
+function inLegacyCompletion(match: ModelIdMatch, ctx: OffsetContext | undefined, view: FileView | undefined, text: string): boolean {
+  const request = view?.requests.find((r) => inRange(r.range, match.start));
+  const around = request?.range ?? ctx?.collection?.range ?? { start: Math.max(0, match.start - LEGACY_WINDOW), end: Math.min(text.length, match.end + LEGACY_WINDOW) };
+  return LEGACY_COMPLETION.test(text.slice(around.start, around.end));
 }
 
 const DATA_LANGUAGES = new Set(['yaml', 'json', 'toml']);

@@ -68,6 +68,13 @@ export default defineRule({
           message: `${match.text} is mentioned in ${where}; it is reported, not rewritten (it ${occ.role === 'lifecycle-text' ? 'is the subject of the text: swapping it would make the text false' : 'may be history'}).`,
           fix: 'manual',
         });
+      } else if (occ.role === 'legacy-completions') {
+        out.push({
+          ...base,
+          to: target.id,
+          message: `${match.text} is the model of a legacy Text Completions request (\`max_tokens_to_sample\`, a \`\\n\\nHuman:\` prompt), an API no current model is served on: swapping the ID alone leaves a call that still fails. Move the call to the Messages API (\`messages=[{"role": "user", …}]\`, \`max_tokens\`), then use ${target.id}.`,
+          fix: 'manual',
+        });
       }
       // definer entries, gates, asserts and generated files have rules of their own.
     }
@@ -78,7 +85,7 @@ export default defineRule({
     why: 'Retired models return 404 and deprecated ones stop working on their retirement date (guide: "Retired Model Replacements", "Deprecated Models"). Only exact IDs from the catalogue are written: aliases, never a guessed dated form ("Before You Migrate": guessing an ID will 404). Bedrock IDs keep their `anthropic.` prefix ("Amazon Bedrock model IDs": a first-party ID 400s there).',
     source: 'model-migration.md#model-id-rename-quick-reference',
     fixSafety: 'Auto for string literals in callers and string references. Comments, Markdown prose, paragraphs stored in YAML/JSON/TOML values (a sitemap summary, a description of 20 words or more) and strings about the model\'s own lifecycle (a deprecation warning, an error message) are reported only. Registries, capability gates, registry asserts and generated files are handled by definer-entry, capability-gate, registry-assert and generated-snapshot instead of being swapped.',
-    limits: ['Model IDs assembled at run time (`f"claude-{tier}"`) are not found.', 'Legacy Bedrock ARN-style IDs (`anthropic.claude-3-5-sonnet-20241022-v2:0`) are out of scope and left alone.'],
+    limits: ['Model IDs assembled at run time (`f"claude-{tier}"`) are not found.', 'Legacy Bedrock ARN-style IDs (`anthropic.claude-3-5-sonnet-20241022-v2:0`) are out of scope and left alone.', 'The model of a legacy Text Completions request (`max_tokens_to_sample`, `POST /v1/complete`) is flagged, not swapped: no current model is served on that API, so the call must move to the Messages API first.'],
     example: 'basic',
   },
 });

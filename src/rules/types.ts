@@ -17,6 +17,7 @@ export type OccurrenceRole =
   | 'comment' // code comment (reported, not rewritten)
   | 'prose' // Markdown prose (reported, never rewritten)
   | 'lifecycle-text' // a string about the model's own lifecycle: a deprecation warning, an error (reported, not rewritten)
+  | 'legacy-completions' // the model of a legacy Text Completions request (`max_tokens_to_sample`): no current model serves it
   | 'string'; // any other string: an opaque reference
 
 export interface Occurrence {
