@@ -1,11 +1,15 @@
-// Per-file results of earlier runs, as ruff's and ESLint's caches keep them: a candidate whose bytes, and
-// the bytes of every sibling file its plan read (imported constants), are what they were when it was last
-// planned, with the same tool build and the same options, gets that plan back instead of being parsed again.
-// A repeat scan then costs the listing, the prefilter and one read of each candidate.
+// Per-file results of earlier runs, as ruff's and ESLint's caches keep them, in two parts:
+// - prefilter verdicts (candidate, binary match, no match) of tracked files git reports unchanged, keyed by
+//   their git blob id: a repeat run searches only the files that changed;
+// - plans of candidates: a candidate whose bytes, and the bytes of every sibling file its plan read (imported
+//   constants), are what they were when it was last planned, with the same tool build, options and date,
+//   gets that plan back instead of being parsed again.
 //
-// Nothing is trusted that was not checked: file contents by sha256 (not mtime: a checkout rewrites mtimes,
-// an edit within one clock tick keeps them), sibling files the same way (a file that was missing must still
-// be missing), the build by the size and mtime of every module, grammar and parser library the plan runs.
+// Nothing is trusted that was not checked: file contents by sha256 or, for files git vouches for, by the
+// blob id git's index holds (git's own change detection, racy-clean entries included; assume-unchanged and
+// skip-worktree entries are never vouched for); never by mtime alone (a checkout rewrites mtimes, an edit
+// within one clock tick keeps them). Sibling files the same way (a file that was missing must still be
+// missing); the build by the size and mtime of every module, grammar and parser library the plan runs.
 // One file per repository root in the tool's cache directory (never inside the scanned repository); written
 // whole and renamed, so a concurrent run reads the old cache or the new one.
 import { createHash } from 'node:crypto';
@@ -148,7 +152,7 @@ export class ResultCache {
     const temp = `${this.path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       mkdirSync(dirname(this.path), { recursive: true });
-      writeFileSync(temp, data);
+      writeFileSync(temp, data, { mode: 0o600 });
       renameSync(temp, this.path);
       this.changed = false;
       pruneOtherRoots(dirname(this.path));
@@ -169,6 +173,9 @@ function defaultDir(): string | undefined {
 
 function load(path: string): Stored | undefined {
   try {
+    // A plan holds the bytes apply writes: only a cache this user wrote, that no one else may change, is read.
+    const st = statSync(path);
+    if (typeof process.getuid === 'function' && (st.uid !== process.getuid() || (st.mode & 0o022) !== 0)) return undefined;
     const stored = v8.deserialize(readFileSync(path)) as Partial<Stored>;
     if (stored.format === FORMAT && typeof stored.searchKey === 'string' && typeof stored.planKey === 'string' && stored.entries instanceof Map && stored.verdicts instanceof Map) return stored as Stored;
   } catch {

@@ -1,7 +1,7 @@
 // The result cache must never change a run's result: a reused plan is only taken when the file, every sibling
 // file its plan read, the options and the build are what they were.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { plan, type PlanOptions } from '../../src/engine/plan.js';
@@ -129,6 +129,15 @@ describe('result cache', () => {
     expect(afterCorrupt.stats.fromCache).toBe(0);
     expect(comparable(afterCorrupt)).toEqual(comparable(await plan(options({ cache: false }))));
     expect((await plan(options())).stats.fromCache).toBe(afterCorrupt.stats.candidates);
+  });
+
+  it('reads no cache that others may write (a plan holds the bytes apply writes)', async () => {
+    await plan(options());
+    const [file] = readdirSync(cacheDir).filter((n) => n.endsWith('.bin'));
+    expect(statSync(join(cacheDir, file)).mode & 0o077).toBe(0);
+    expect((await plan(options())).stats.fromCache).toBeGreaterThan(0);
+    chmodSync(join(cacheDir, file), 0o666);
+    expect((await plan(options())).stats.fromCache).toBe(0);
   });
 
   it('writes nothing when off (CLAUDE_MIGRATE_NO_CACHE, or not asked for)', async () => {
