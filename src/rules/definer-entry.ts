@@ -1,3 +1,4 @@
+import { lifecycle } from '../catalog/index.js';
 import { alongsideId, listMeaning, mentions } from './support/alongside.js';
 import { defineRule, type RuleFinding } from './types.js';
 
@@ -49,7 +50,9 @@ export default defineRule({
       const chosen = best.get(key)!.occ === occ && !!occ.context?.collection;
       out.push({
         range: { start: occ.match.start, end: occ.match.end },
-        message: `${occ.match.text} is an entry of a model registry/config: the old model is still served, so keep it and add ${targetId} alongside; never blind-replace (guide: Step 1, bucket 2).`,
+        message: lifecycle(occ.match.model!, ctx.options.today).retired
+          ? `${occ.match.text} is an entry of a model registry/config for a retired model (requests to it fail since ${occ.match.model!.retiredOn ?? occ.match.model!.retiresOn}): add ${targetId} alongside, and consider retiring the old entry (its own choice); never blind-replace (guide: Step 1, bucket 2).`
+          : `${occ.match.text} is an entry of a model registry/config: the old model is still served, so keep it and add ${targetId} alongside; never blind-replace (guide: Step 1, bucket 2).`,
         fix: chosen && !ctx.generated ? 'suggest' : 'manual',
         intents: chosen && !ctx.generated ? [{ kind: 'add-alongside', at: occ.match.start, from: occ.match.text, to }] : [],
         from: occ.match.text,

@@ -33,6 +33,14 @@ describe('choices', () => {
     expect(f.choices?.find((c) => c.choice === 'retire-old')?.after).toContain('claude-opus-4-8');
     expect(result.planned).toBeUndefined(); // suggest: nothing by default
   });
+  it('says a retired entry no longer serves requests instead of calling it still served', async () => {
+    const registry = 'MODEL_TIERS = {\n    "claude-3-opus-20240229": {"tier": "premium"},\n    "claude-opus-4-6": {"tier": "premium"},\n}\n';
+    const { result } = await planFile('app/tiers.py', registry, 'python', base);
+    const byId = (id: string) => result.findings.find((x) => x.rule === 'definer-entry' && x.from === id)!.message;
+    expect(byId('claude-3-opus-20240229')).toMatch(/retired model \(requests to it fail since 2026-01-05\)/);
+    expect(byId('claude-3-opus-20240229')).not.toMatch(/still served/);
+    expect(byId('claude-opus-4-6')).toMatch(/the old model is still served/);
+  });
   it('retires the old entry when that answer is chosen, and leaves it when asked to', async () => {
     const key = (await planFile('app/tiers.py', REGISTRY, 'python', base)).result.findings.find((x) => x.rule === 'definer-entry' && x.fix === 'suggest')!.id;
     const retired = await planFile('app/tiers.py', REGISTRY, 'python', { ...base, decide: (k) => (k === key ? 'apply' : undefined), choose: (k) => (k === key ? 'retire-old' : undefined) });
