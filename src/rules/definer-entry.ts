@@ -76,7 +76,7 @@ export default defineRule({
     limits: [
       'A list named for models going away (`DEPRECATED_MODELS`, `retired:`) gets no new entry, and one named for an exclusion or a missing capability (`UNSUPPORTED_THINKING_MODELS`, `models_without_vision`) gets none automatically: both are flagged for a person, read from the words just before the list.',
       'Registries assembled by code (loops, comprehensions) are not recognised; a file that names four or more different models as plain strings (registration calls, a module of model constants) is read as a registry, and its IDs are flagged for a person (no literal entry to copy), never swapped.',
-      'A list of records is a registry when each record names its model by `id`, `name`, `model_id`/`modelId` or `slug`, or when its records name two or more different models under a `model` key (a routing or results table; a one-record list is a setting and is swapped) (Python, TS/JS, Go, Ruby, PHP, YAML, JSON, TOML); Java and C# object constructions in a list are read one at a time. A copied record keeps the old record\'s other fields (labels, prices): review them.',
+      'A list of records is a registry when each record names its model by `id`, `name`, `model_id`/`modelId` or `slug`, or when its records name two or more different models under a `model` key (a routing or results table; a one-record list is a setting and is swapped) (Python, TS/JS, Go, Ruby, PHP, YAML, JSON, TOML); Java and C# object constructions in a list are read one at a time. A copied record keeps the old record\'s other fields (labels, prices): review them; a YAML record\'s `aliases:` are not copied (aliases must stay unique to one model), other languages\' are.',
     ],
     example: 'basic',
   },

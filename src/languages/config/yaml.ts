@@ -314,7 +314,7 @@ class YamlFile {
         const k = entry.pair.key as YNode | null;
         if (!k || !isScalar(k) || String(k.value).split(from).join(to) === String(k.value)) continue;
       }
-      const src = text.slice(entry.range.start, entry.range.end);
+      const src = withoutAliases(text.slice(entry.range.start, entry.range.end));
       const copy = relativeLines(src.split(from).join(to), this.column(entry.range.start));
       if (coll.flow) {
         const index = (coll.items as unknown[]).indexOf(entry.pair ?? entry.node);
@@ -325,6 +325,27 @@ class YamlFile {
     }
     return { refused: 'no YAML sequence item or mapping entry holding the model ID can be duplicated' };
   }
+}
+
+/**
+ * A copied record without its `aliases:` / `alias:` block: aliases name one model and must stay unique (two
+ * entries answering to `opus` make the lookup ambiguous, and `opus-4.1` would name the new model). The new
+ * entry is reached by its own ID until someone gives it aliases.
+ */
+function withoutAliases(record: string): string {
+  const lines = record.split('\n');
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(\s*)(?:- )?alias(?:es)?\s*:/.exec(lines[i]);
+    if (!m || i === 0) {
+      kept.push(lines[i]);
+      continue;
+    }
+    // Skip the alias key and the lines nested under it (a block sequence).
+    const depth = m[1].length;
+    while (i + 1 < lines.length && /^(\s*)/.exec(lines[i + 1])![1].length > depth && lines[i + 1].trim() !== '') i++;
+  }
+  return kept.join('\n');
 }
 
 export function parseYaml(text: string): ParsedFile {
