@@ -81,9 +81,11 @@ export function classifyFile(path: string, text: string, matches: ModelIdMatch[]
     // another entry: it does not make a settings map a registry.
     if (c && !inPhrase(matches[i], view)) idsPerCollection.set(c.range.start, (idsPerCollection.get(c.range.start) ?? 0) + 1);
   });
+  const docCode = view ? undefined : docCodeRanges(path, text);
   const occurrences: Occurrence[] = matches.map((match, i) => {
     const context = contexts[i];
-    const role = roleOf(match, context, view, idsPerCollection, generated, text);
+    // AsciiDoc / reStructuredText pages: prose outside their code blocks, as Markdown's.
+    const role = docCode && !docCode.some((r) => inRange(r, match.start)) && !generated ? 'prose' : roleOf(match, context, view, idsPerCollection, generated, text);
     const request = role === 'request-model' ? view?.requests.find((r) => inRange(r.range, match.start) || r.params.fields?.some((f) => f.key === 'model' && (inRange(f.value.range, match.start) || (f.value.via && inRange(f.value.via.definitionRange, match.start))))) : undefined;
     return { match, role, request, context };
   });
@@ -99,8 +101,44 @@ export function classifyFile(path: string, text: string, matches: ModelIdMatch[]
     if (new Set(named.map((o) => o.match.model!.id)).size === 1) for (const o of named) if (o.role === 'capability-gate' && swapped.has(o.match.text)) o.role = 'string';
   }
   const plain = occurrences.filter((o) => o.role === 'string' && o.match.model && !o.match.variant);
-  if (view?.language !== 'markdown' && new Set(plain.map((o) => o.match.model!.id)).size >= REGISTRY_MIN_MODELS) for (const o of plain) o.role = 'definer-entry';
+  if (view?.language !== 'markdown' && !docCode && new Set(plain.map((o) => o.match.model!.id)).size >= REGISTRY_MIN_MODELS) for (const o of plain) o.role = 'definer-entry';
   return { bucket: bucketOf(view, occurrences, generated), occurrences, generated };
+}
+
+const DOC_PAGE = /\.(adoc|asciidoc|asc|rst)$/i;
+
+/**
+ * The code blocks of an AsciiDoc or reStructuredText page (no adapter parses them), or undefined for any
+ * other file. AsciiDoc: listing and literal blocks between `----` / `....` lines. reST: the indented lines
+ * after a line ending in `::` (`.. code-block:: python`, `Example::`).
+ */
+function docCodeRanges(path: string, text: string): Range[] | undefined {
+  if (!DOC_PAGE.test(path)) return undefined;
+  const ranges: Range[] = [];
+  const rst = /\.rst$/i.test(path);
+  let offset = 0;
+  let open: { start: number; fence?: string; indent?: number } | undefined;
+  for (const line of text.split('\n')) {
+    const end = offset + line.length;
+    const body = line.replace(/\r$/, '');
+    if (!rst) {
+      const fence = /^(-{4,}|\.{4,})\s*$/.exec(body)?.[1];
+      if (fence && open?.fence === fence) {
+        ranges.push({ start: open.start, end: offset });
+        open = undefined;
+      } else if (fence && !open) open = { start: end + 1, fence };
+    } else if (open) {
+      const indent = /^\s*/.exec(body)![0].length;
+      if (body.trim() && indent <= open.indent!) {
+        ranges.push({ start: open.start, end: offset });
+        open = undefined;
+      }
+    }
+    if (rst && !open && /::\s*(\S.*)?$/.test(body) && (/^\s*\.\. /.test(body) || /::\s*$/.test(body))) open = { start: end + 1, indent: /^\s*/.exec(body)![0].length };
+    offset = end + 1;
+  }
+  if (open) ranges.push({ start: open.start, end: text.length });
+  return ranges;
 }
 
 function safeContext(parsed: ParsedFile | undefined, offset: number): OffsetContext | undefined {

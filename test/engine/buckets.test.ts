@@ -38,3 +38,19 @@ describe('frozen recordings', () => {
     expect(result.findings.map((f) => f.rule)).toContain('generated-snapshot');
   });
 });
+
+describe('documentation pages without an adapter (AsciiDoc, reStructuredText)', () => {
+  it('are prose outside their code blocks, never registries, however many models they list', async () => {
+    for (const name of ['options-table.input.adoc', 'code-block.input.rst']) {
+      const text = readFileSync(join(FIXTURES, 'docs', 'model-id', name), 'utf8');
+      const { result } = await planFile(`docs/${name}`, text, 'text', { target: 'auto', today: '2026-11-22' });
+      expect(result.bucket, name).toBe('string-reference');
+      expect(result.findings.every((f) => f.rule === 'model-id'), name).toBe(true);
+      const codeLine = text.split('\n').findIndex((l) => /model[=(]"claude/.test(l)) + 1;
+      for (const f of result.findings) {
+        if (f.line === codeLine) expect(f.message, `${name}:${f.line}`).toMatch(/returns 404; use claude-/);
+        else expect(f.message, `${name}:${f.line}`).toMatch(/documentation prose/);
+      }
+    }
+  });
+});

@@ -23,6 +23,8 @@ export const FIXTURE_LANGUAGES: Record<string, LanguageId> = {
   env: 'env',
   dockerfile: 'dockerfile',
   markdown: 'markdown',
+  // AsciiDoc and reStructuredText pages: no adapter, read as text.
+  docs: 'text',
 };
 
 export interface FixtureCase {
