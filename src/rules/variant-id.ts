@@ -22,7 +22,7 @@ export default defineRule({
     for (const { match } of ctx.occurrences) {
       if (match.form === 'bedrock-legacy') out.push({
         range: { start: match.start, end: match.end },
-        message: `${match.text} is a legacy Amazon Bedrock ARN-versioned ID (InvokeModel/Converse): out of scope for this migration and left unchanged (guide: Amazon Bedrock model IDs, Out of scope).`,
+        message: `${match.text} is ${/-v\d+(:\d+)?$/.test(match.text) ? 'an Amazon Bedrock ARN-versioned ID' : 'an Amazon Bedrock cross-region inference profile ID'} of the legacy integration (InvokeModel/Converse): out of scope for this migration and left unchanged (guide: Amazon Bedrock model IDs, Out of scope).`,
         fix: 'manual',
         from: match.text,
       });
