@@ -35,6 +35,27 @@ export function relativeLines(snippet: string, indent: string): string {
   return snippet.split(/\r?\n/).map((l, i) => (i > 0 && l.startsWith(indent) ? l.slice(indent.length) : l)).join('\n');
 }
 
+/**
+ * The entry's text without the `aliases` / `alias` properties of the record it holds (with their comma):
+ * aliases name one model and must stay unique, so a copy for the new model leaves them behind.
+ */
+function withoutAliases(entry: JsonNode, entryText: string): string {
+  const record = entry.type === 'property' ? entry.children?.[1] : entry;
+  const props = record?.type === 'object' ? (record.children ?? []) : [];
+  const cuts: { start: number; end: number }[] = [];
+  props.forEach((p, i) => {
+    const key = p.children?.[0]?.value;
+    if (typeof key !== 'string' || !/^alias(es)?$/i.test(key)) return;
+    // Up to the next property (this one's comma and line break), or, for the last one, from the previous one's end.
+    const start = i === props.length - 1 && i > 0 ? props[i - 1].offset + props[i - 1].length : p.offset;
+    const end = i < props.length - 1 ? props[i + 1].offset : p.offset + p.length;
+    cuts.push({ start: start - entry.offset, end: end - entry.offset });
+  });
+  let out = entryText;
+  for (const cut of cuts.reverse()) out = out.slice(0, cut.start) + out.slice(cut.end);
+  return out;
+}
+
 export interface JsonDocOptions {
   /** Comments may be written (`//`): JSONC files, or files that already have comments. */
   comments: boolean;
@@ -282,7 +303,7 @@ export class JsonDoc {
     const d = this.host.fromSource(at);
     if (d === undefined || !text.startsWith(from, d)) return { refused: `"${from}" is not at the given offset` };
     for (const col of this.collectionsAt(d)) {
-      const entryText = text.slice(col.entry.offset, col.entry.offset + col.entry.length);
+      const entryText = withoutAliases(col.entry, text.slice(col.entry.offset, col.entry.offset + col.entry.length));
       const copy = relativeLines(entryText.split(from).join(to), indentOf(text, col.entry.offset));
       if (col.node.type === 'object') {
         // A property whose key would not change would be a duplicate key: the enclosing entry is copied instead.
