@@ -89,9 +89,6 @@ export function classifyFile(path: string, text: string, matches: ModelIdMatch[]
     const request = role === 'request-model' ? view?.requests.find((r) => inRange(r.range, match.start) || r.params.fields?.some((f) => f.key === 'model' && (inRange(f.value.range, match.start) || (f.value.via && inRange(f.value.via.definitionRange, match.start))))) : undefined;
     return { match, role, request, context };
   });
-  // Many different models named as plain strings (`register(Model("claude-…"))` calls, a module of
-  // model constants) make the file a registry even without a literal collection: flag, never swap.
-  // Not documentation: its code blocks are separate examples, each naming the model it shows.
   // A test about one model that compares a value to it (`$parameters['model'] === 'claude-2.1'` after
   // sending that model) checks its own fixture, not a capability: swapped with the fixture, or the test breaks
   // (guide: "one model in a struct compared only to itself, it's a generic fixture").
@@ -100,6 +97,9 @@ export function classifyFile(path: string, text: string, matches: ModelIdMatch[]
     const swapped = new Set(named.filter((o) => o.role === 'string' || o.role === 'request-model').map((o) => o.match.text));
     if (new Set(named.map((o) => o.match.model!.id)).size === 1) for (const o of named) if (o.role === 'capability-gate' && swapped.has(o.match.text)) o.role = 'string';
   }
+  // Many different models named as plain strings (`register(Model("claude-…"))` calls, a module of
+  // model constants) make the file a registry even without a literal collection: flag, never swap.
+  // Not documentation: its code blocks are separate examples, each naming the model it shows.
   const plain = occurrences.filter((o) => o.role === 'string' && o.match.model && !o.match.variant);
   if (view?.language !== 'markdown' && !docCode && new Set(plain.map((o) => o.match.model!.id)).size >= REGISTRY_MIN_MODELS) for (const o of plain) o.role = 'definer-entry';
   return { bucket: bucketOf(view, occurrences, generated), occurrences, generated };
@@ -134,7 +134,8 @@ function docCodeRanges(path: string, text: string): Range[] | undefined {
         open = undefined;
       }
     }
-    if (rst && !open && /::\s*(\S.*)?$/.test(body) && (/^\s*\.\. /.test(body) || /::\s*$/.test(body))) open = { start: end + 1, indent: /^\s*/.exec(body)![0].length };
+    // A directive (`.. code-block:: python`) or a paragraph ending in `::` opens an indented block.
+    if (rst && !open && (/^\s*\.\. [\w-]+::/.test(body) || /::\s*$/.test(body))) open = { start: end + 1, indent: /^\s*/.exec(body)![0].length };
     offset = end + 1;
   }
   if (open) ranges.push({ start: open.start, end: text.length });
@@ -172,9 +173,14 @@ function roleOf(match: ModelIdMatch, ctx: OffsetContext | undefined, view: FileV
   return 'string';
 }
 
+/** The string literal or scalar whose content holds the match. */
+function enclosingString(match: ModelIdMatch, view: FileView | undefined): FileView['strings'][number] | undefined {
+  return view?.strings.find((x) => x.contentRange.start <= match.start && match.end <= x.contentRange.end);
+}
+
 /** The string holding the match has words besides model IDs (a phrase, not `"claude-a, claude-b"`). */
 function inPhrase(match: ModelIdMatch, view: FileView | undefined): boolean {
-  const s = view?.strings.find((x) => x.contentRange.start <= match.start && match.end <= x.contentRange.end);
+  const s = enclosingString(match, view);
   if (!s) return false;
   const words = s.value.split(/[\s,;|]+/).filter((w) => /^[A-Za-z]{2,}/.test(w) && !/claude|anthropic/i.test(w));
   return words.length >= 2;
@@ -206,7 +212,7 @@ const PROSE_MIN_WORDS = 20;
  */
 function isProseValue(match: ModelIdMatch, view: FileView | undefined): boolean {
   if (!view || !DATA_LANGUAGES.has(view.language)) return false;
-  const s = view.strings.find((x) => x.contentRange.start <= match.start && match.end <= x.contentRange.end);
+  const s = enclosingString(match, view);
   if (!s) return false;
   const words = s.value.replace(match.text, ' ').match(/[A-Za-z][A-Za-z'’-]*/g) ?? [];
   return words.length >= PROSE_MIN_WORDS && /[a-z][.,;:] +[A-Za-z]/.test(s.value);
@@ -223,7 +229,7 @@ function aboutLifecycle(match: ModelIdMatch, view: FileView | undefined, text: s
   const lineStart = text.lastIndexOf('\n', match.start - 1) + 1;
   const lineEnd = text.indexOf('\n', match.end);
   if (!LIFECYCLE_WORDS.test(text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd))) return false;
-  const s = view?.strings.find((x) => x.contentRange.start <= match.start && match.end <= x.contentRange.end);
+  const s = enclosingString(match, view);
   return !!s && LIFECYCLE_WORDS.test(s.value.replace(match.text, ' '));
 }
 

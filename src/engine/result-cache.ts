@@ -88,8 +88,9 @@ export class ResultCache {
     return stored[oid.length + 1] as Verdict;
   }
 
+  /** Called once for each listed file verdictOf had no answer for: with verdictOf's hits, every listed file counts once. */
   setVerdict(rel: string, oid: string, verdict: Verdict): void {
-    if (!this.verdicts.has(rel)) this.verdictsUsed++;
+    this.verdictsUsed++;
     this.verdicts.set(rel, `${oid} ${verdict}`);
     this.changed = true;
   }

@@ -46,3 +46,6 @@ export function modelRanges(requests: RequestView[]): Range[] {
  * a model (`model: …`, Kubernetes `value: …`), so the list, not the record, is its collection.
  */
 export const RECORD_IDENTITY_KEY = /^(id|name|model[_-]?id|modelId|slug)$/i;
+
+/** Keys of a model record's aliases: a copy made for a new model leaves them behind (aliases name one model). */
+export const ALIAS_KEY = /^alias(es)?$/i;

@@ -7,7 +7,7 @@ import { parseTree, visit, type Node as JsonNode, type ParseError } from 'jsonc-
 import { eolOf, indentOf, insertListItem, reindent, removeListItem, type ListShape } from '../edit-helpers.js';
 import { isRawCode, type EditIntent, type NeutralValue, type OffsetContext, type Range, type RenderResult, type TextEdit, type ValueView } from '../types.js';
 import { TextHost } from './host.js';
-import { RECORD_IDENTITY_KEY } from './common.js';
+import { ALIAS_KEY, RECORD_IDENTITY_KEY } from './common.js';
 
 const key = (r: Range) => `${r.start}:${r.end}`;
 
@@ -45,7 +45,7 @@ function withoutAliases(entry: JsonNode, entryText: string): string {
   const cuts: { start: number; end: number }[] = [];
   props.forEach((p, i) => {
     const key = p.children?.[0]?.value;
-    if (typeof key !== 'string' || !/^alias(es)?$/i.test(key)) return;
+    if (typeof key !== 'string' || !ALIAS_KEY.test(key)) return;
     // Up to the next property (this one's comma and line break), or, for the last one, from the previous one's end.
     const start = i === props.length - 1 && i > 0 ? props[i - 1].offset + props[i - 1].length : p.offset;
     const end = i < props.length - 1 ? props[i + 1].offset : p.offset + p.length;

@@ -5,7 +5,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Parser, Scalar, type Document, type Node as YNode, type Pair } from 'yaml';
 import { eolOf, insertListItem, lineEndOf, lineStartOf, nextLineStart, removeListItem, type ListShape } from '../edit-helpers.js';
 import { isRawCode, type EditIntent, type FieldView, type LanguageAdapter, type NeutralValue, type OffsetContext, type ParsedFile, type Range, type RenderResult, type TextEdit, type ValueView } from '../types.js';
-import { inRange, modelRanges, RECORD_IDENTITY_KEY } from './common.js';
+import { ALIAS_KEY, inRange, modelRanges, RECORD_IDENTITY_KEY } from './common.js';
 import { relativeLines } from './json-doc.js';
 import { payloadRequests, toolsOf } from './payload.js';
 
@@ -336,8 +336,8 @@ function withoutAliases(record: string): string {
   const lines = record.split('\n');
   const kept: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const m = /^(\s*)(?:- )?alias(?:es)?\s*:/.exec(lines[i]);
-    if (!m || i === 0) {
+    const m = /^(\s*)(?:- )?([\w-]+)\s*:/.exec(lines[i]);
+    if (!m || i === 0 || !ALIAS_KEY.test(m[2])) {
       kept.push(lines[i]);
       continue;
     }
