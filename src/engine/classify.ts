@@ -73,14 +73,18 @@ export function classifyFile(path: string, text: string, matches: ModelIdMatch[]
     modelsPerList.set(list.range.start, set.add(matches[i].model?.id ?? matches[i].text));
   });
   const contexts = raw.map((ctx, i) => asRecordEntry(ctx, matches[i], text, modelsPerList));
-  // Collections holding model IDs, to tell a registry (several IDs) from a config with one model field.
-  const idsPerCollection = new Map<number, number>();
+  // Models named per collection, to tell a registry (several models) from a config with one model field,
+  // or a map giving one model in each platform's form (`{ANTHROPIC: "claude-…", BEDROCK: "anthropic.claude-…"}`).
+  const modelsPerCollection = new Map<number, Set<string>>();
   contexts.forEach((ctx, i) => {
     const c = ctx?.collection;
     // A model named in a phrase (`description: Fast summaries with claude-…`) is text about an entry, not
     // another entry: it does not make a settings map a registry.
-    if (c && !inPhrase(matches[i], view)) idsPerCollection.set(c.range.start, (idsPerCollection.get(c.range.start) ?? 0) + 1);
+    if (!c || inPhrase(matches[i], view)) return;
+    const set = modelsPerCollection.get(c.range.start) ?? new Set<string>();
+    modelsPerCollection.set(c.range.start, set.add(matches[i].model?.id ?? matches[i].text));
   });
+  const idsPerCollection = new Map([...modelsPerCollection].map(([start, set]) => [start, set.size]));
   const docCode = view ? undefined : docCodeRanges(path, text);
   const occurrences: Occurrence[] = matches.map((match, i) => {
     const context = contexts[i];
@@ -92,17 +96,72 @@ export function classifyFile(path: string, text: string, matches: ModelIdMatch[]
   // A test about one model that compares a value to it (`$parameters['model'] === 'claude-2.1'` after
   // sending that model) checks its own fixture, not a capability: swapped with the fixture, or the test breaks
   // (guide: "one model in a struct compared only to itself, it's a generic fixture").
-  if (isTestPath(path)) {
-    const named = occurrences.filter((o) => o.match.model && o.role !== 'comment' && o.role !== 'prose');
-    const swapped = new Set(named.filter((o) => o.role === 'string' || o.role === 'request-model').map((o) => o.match.text));
-    if (new Set(named.map((o) => o.match.model!.id)).size === 1) for (const o of named) if (o.role === 'capability-gate' && swapped.has(o.match.text)) o.role = 'string';
-  }
+  const test = isTestPath(path);
+  if (test) testRoles(occurrences, text);
   // Many different models named as plain strings (`register(Model("claude-…"))` calls, a module of
   // model constants) make the file a registry even without a literal collection: flag, never swap.
-  // Not documentation: its code blocks are separate examples, each naming the model it shows.
+  // Not documentation: its code blocks are separate examples, each naming the model it shows. Not a test
+  // (its fixtures name the models it exercises) nor a caller (its defaults and settings name the models it
+  // sends): their registries are literal collections.
   const plain = occurrences.filter((o) => o.role === 'string' && o.match.model && !o.match.variant);
-  if (view?.language !== 'markdown' && !docCode && new Set(plain.map((o) => o.match.model!.id)).size >= REGISTRY_MIN_MODELS) for (const o of plain) o.role = 'definer-entry';
+  const caller = !!view && (view.requests.length > 0 || view.clients.length > 0);
+  if (view?.language !== 'markdown' && !docCode && !test && !caller && new Set(plain.map((o) => o.match.model!.id)).size >= REGISTRY_MIN_MODELS) for (const o of plain) o.role = 'definer-entry';
   return { bucket: bucketOf(view, occurrences, generated), occurrences, generated };
+}
+
+/** How far before an assertion (in lines) the value it checks may be set up: one test's body. */
+const SETUP_WINDOW_LINES = 30;
+
+/**
+ * Roles in a test file, where comparisons are assertions about the test's own fixtures (guide: Step 1,
+ * bucket 3, "Registry-assert test": "if one model in a struct compared only to itself, it's a generic
+ * fixture"; "if the test references multiple model versions in a list, it's a registry test"):
+ * - an assertion of a value the test set up just before (`Options(model="claude-…")` then `assert opts.model
+ *   == "claude-…"` or `require.Contains(out, "large = claude-…")`) is swapped with it, or the test breaks;
+ * - any other equality assertion (`assert client.default_model == "claude-…"`) checks a default or fixture
+ *   moving with the run: swapped, never offered as a capability gate (adding the new ID to an equality makes
+ *   a second assertion that cannot pass);
+ * - outside an assertion, a comparison in a test about one model compares that model with itself: swapped;
+ *   any other comparison (`strings.Contains(body, `"model":"claude-…"`)` against a request built from an
+ *   unchanged constant) is left alone and reported: a test enables no feature;
+ * - an assertion pairing a swapped ID with one this run leaves alone (a parser test:
+ *   `expect(parse("claude-opus-4-6@default")).to eq("claude-opus-4-6")`) is left alone and reported;
+ * - assertions about two or more versions of one family (`expect(f("claude-3-7-sonnet")).toBe(…)`,
+ *   `expect(f("claude-sonnet-4-0")).toBe(…)`) cover each version: swapping them all to the one new model
+ *   would leave duplicates and lose the old versions' coverage, so each is kept and a check for the new
+ *   model offered alongside.
+ */
+function testRoles(occurrences: Occurrence[], text: string): void {
+  const named = occurrences.filter((o) => o.match.model && o.role !== 'comment' && o.role !== 'prose');
+  const swaps = (o: Occurrence) => o.role === 'string' || o.role === 'request-model';
+  const oneModel = new Set(named.map((o) => o.match.model!.id)).size === 1;
+  const swapped = new Set(named.filter(swaps).map((o) => o.match.text));
+  const setups = named.filter((o) => swaps(o) && !o.context?.assert);
+  const setUpBefore = (o: Occurrence) => setups.some((s) => s.match.text === o.match.text && s.match.start < o.match.start && linesBetween(text, s.match.start, o.match.start) <= SETUP_WINDOW_LINES);
+  for (const o of named) {
+    if (o.role === 'capability-gate') o.role = o.context?.assert || setUpBefore(o) || (oneModel && swapped.has(o.match.text)) ? 'string' : 'test-check';
+    else if (o.role === 'registry-assert' && setUpBefore(o)) o.role = 'string';
+  }
+  // Assertions holding an ID this run leaves alone (a variant, a Bedrock ARN) next to one it would swap.
+  const asserts = new Map<number, Occurrence[]>();
+  for (const o of occurrences) {
+    const a = o.context?.assert;
+    if (a && o.role !== 'comment') asserts.set(a.start, [...(asserts.get(a.start) ?? []), o]);
+  }
+  for (const group of asserts.values()) {
+    if (group.some((o) => o.match.variant || !o.match.model) && group.some(swaps)) for (const o of group) if (swaps(o)) o.role = 'test-check';
+  }
+  const fixtures = new Set(setups.map((o) => o.match.text));
+  const asserted = named.filter((o) => o.role === 'string' && o.context?.assert && !o.match.variant && !fixtures.has(o.match.text));
+  const versionsPerFamily = new Map<string, Set<string>>();
+  for (const o of asserted) versionsPerFamily.set(o.match.model!.family, (versionsPerFamily.get(o.match.model!.family) ?? new Set<string>()).add(o.match.model!.id));
+  for (const o of asserted) if (versionsPerFamily.get(o.match.model!.family)!.size >= 2) o.role = 'registry-assert';
+}
+
+function linesBetween(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 const DOC_PAGE = /\.(adoc|asciidoc|asc|rst)$/i;

@@ -1,5 +1,6 @@
 import { alongsideId, mentions } from './support/alongside.js';
 import { getModel } from '../catalog/index.js';
+import { isTestPath } from '../scanner/language.js';
 import type { Range } from '../languages/types.js';
 import { defineRule, type RuleFinding } from './types.js';
 
@@ -62,9 +63,10 @@ export default defineRule({
       if (!target || !to || mentions(ctx.text, aroundGate(ctx.text, occ.context?.gate), to) || admitsAlready(ctx.text, occ.context?.gate, occ.match.text, to)) continue;
       push(occ.match.start, occ.match.end, occ.match.text, to, occ.context?.gate);
     }
-    // Fragments the catalogue finder does not see (`"opus-4-6" in model`).
+    // Fragments the catalogue finder does not see (`"opus-4-6" in model`). Not in tests: a test's comparison
+    // checks what the code under test did, it enables nothing (classify gives full IDs there their own roles).
     const seen = ctx.occurrences.map((o) => o.match);
-    for (const s of ctx.view.strings) {
+    for (const s of isTestPath(ctx.path) ? [] : ctx.view.strings) {
       const m = FRAGMENT.exec(s.value);
       if (!m) continue;
       // Full IDs were handled above (or belong to another rule, e.g. a registry assert).

@@ -51,8 +51,8 @@ export default defineRule({
       out.push({
         range: { start: occ.match.start, end: occ.match.end },
         message: lifecycle(occ.match.model!, ctx.options.today).retired
-          ? `${occ.match.text} is an entry of a model registry/config for a retired model (requests to it fail since ${occ.match.model!.retiredOn ?? occ.match.model!.retiresOn}): add ${targetId} alongside, and consider retiring the old entry (its own choice); never blind-replace (guide: Step 1, bucket 2).`
-          : `${occ.match.text} is an entry of a model registry/config: the old model is still served, so keep it and add ${targetId} alongside; never blind-replace (guide: Step 1, bucket 2).`,
+          ? `${occ.match.text} is an entry of a model registry/config for a retired model (requests to it fail since ${occ.match.model!.retiredOn ?? occ.match.model!.retiresOn}): add ${to} alongside, and consider retiring the old entry (its own choice); never blind-replace (guide: Step 1, bucket 2).`
+          : `${occ.match.text} is an entry of a model registry/config: the old model is still served, so keep it and add ${to} alongside; never blind-replace (guide: Step 1, bucket 2).`,
         fix: chosen && !ctx.generated ? 'suggest' : 'manual',
         intents: chosen && !ctx.generated ? [{ kind: 'add-alongside', at: occ.match.start, from: occ.match.text, to }] : [],
         from: occ.match.text,

@@ -68,6 +68,14 @@ export default defineRule({
           message: `${match.text} is mentioned in ${where}; it is reported, not rewritten (it ${occ.role === 'lifecycle-text' ? 'is the subject of the text: swapping it would make the text false' : 'may be history'}).`,
           fix: 'manual',
         });
+      } else if (occ.role === 'test-check') {
+        out.push({
+          ...base,
+          severity: 'info',
+          to: target.id,
+          message: `${match.text} is compared in a test with a value this run leaves alone (a constant defined elsewhere, a variant or platform ID, a recorded body): it is reported, not rewritten, so the test keeps passing. If the test should move to ${target.id}, change both sides together (guide: Step 1, bucket 3 sub-cases).`,
+          fix: 'manual',
+        });
       } else if (occ.role === 'legacy-completions') {
         out.push({
           ...base,

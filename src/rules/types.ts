@@ -18,6 +18,7 @@ export type OccurrenceRole =
   | 'prose' // Markdown prose (reported, never rewritten)
   | 'lifecycle-text' // a string about the model's own lifecycle: a deprecation warning, an error (reported, not rewritten)
   | 'legacy-completions' // the model of a legacy Text Completions request (`max_tokens_to_sample`): no current model serves it
+  | 'test-check' // compared in a test with a value this run leaves alone (a constant, a variant ID): reported, not rewritten
   | 'string'; // any other string: an opaque reference
 
 export interface Occurrence {

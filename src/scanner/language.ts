@@ -110,7 +110,7 @@ function basename(p: string): string {
 }
 
 /** Test code by its path: a tests/ or spec/ directory, or a test file's own naming convention. */
-const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|testdata|test_data|e2e|integration[-_]tests?)\/|(^|\/)(conftest\.py|test_[^/]+|[^/]+_test\.[a-z]+|[^/]+\.(test|spec)\.[a-z]+|[^/]+(Test|Tests|Spec)\.(java|kt|cs|php))$/;
+const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|testdata|test_data|e2e|integration[-_]tests?)\/|(^|\/)(conftest\.py|test_[^/]+|[^/]+_(test|spec)\.[a-z]+|[^/]+\.(test|spec|vitest|e2e|e2e-spec)\.[a-z]+|[^/]+(Test|Tests|Spec)\.(java|kt|cs|php))$/;
 
 export function isTestPath(rel: string): boolean {
   return TEST_PATH.test(rel);

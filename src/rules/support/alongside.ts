@@ -10,11 +10,14 @@ export function alongsideId(match: ModelIdMatch, target: ModelInfo): string | un
   return match.text.slice(0, match.core.start - match.start) + core + match.text.slice(match.core.end - match.start);
 }
 
-/** Whether `range` of the text already names the target, alias or dated (the new entry exists: nothing to add). */
+/**
+ * Whether `range` of the text already names the target, alias or dated, first-party or in a platform's
+ * form (`anthropic.claude-opus-4-8`, `us.anthropic.claude-opus-4-8-v1:0`): the new entry exists, nothing to add.
+ */
 export function mentions(text: string, range: Range | undefined, id: string): boolean {
   if (!range) return false;
   const slice = text.slice(range.start, range.end);
-  return new RegExp(`(^|[^a-z0-9.-])${id.replace(/[.]/g, '\\.')}(?:[-@]\\d{8})?($|[^a-z0-9-])`).test(slice);
+  return new RegExp(`(^|[^a-z0-9.-]|anthropic\\.)${id.replace(/[.]/g, '\\.')}(?:[-@]\\d{8})?(?:-v\\d+(?::\\d+)?)?($|[^a-z0-9-])`).test(slice);
 }
 
 /**
@@ -40,5 +43,7 @@ export function listMeaning(text: string, collection: Range | undefined): 'lifec
   }
   if (LIFECYCLE_LIST.test(lead)) return 'lifecycle';
   if (/unsupported|not_?supported|without|\bno_|_no_|disabled|exclu|block_?list|blocked|deny_?list|denied|disallow|banned|skip/i.test(lead)) return 'exclusion';
+  // camelCase names: `noTemperatureModels`, `NO_VISION` is covered above.
+  if (/(^|[^A-Za-z])no[A-Z]/.test(lead)) return 'exclusion';
   return undefined;
 }
