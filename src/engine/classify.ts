@@ -84,7 +84,14 @@ export function classifyFile(path: string, text: string, matches: ModelIdMatch[]
     const set = modelsPerCollection.get(c.range.start) ?? new Set<string>();
     modelsPerCollection.set(c.range.start, set.add(matches[i].model?.id ?? matches[i].text));
   });
-  const idsPerCollection = new Map([...modelsPerCollection].map(([start, set]) => [start, set.size]));
+  // Nested in a larger literal (`{"claude-opus-4-6": {"anthropic": "claude-opus-4-6", "bedrock": "anthropic.…"}}`),
+  // a map of one model's forms is a record of a registry: every form counts.
+  const formsPerCollection = new Map<number, number>();
+  contexts.forEach((ctx, i) => {
+    const c = ctx?.collection;
+    if (c?.outermost && !inPhrase(matches[i], view)) formsPerCollection.set(c.range.start, (formsPerCollection.get(c.range.start) ?? 0) + 1);
+  });
+  const idsPerCollection = new Map([...modelsPerCollection].map(([start, set]) => [start, Math.max(set.size, formsPerCollection.get(start) ?? 0)]));
   const docCode = view ? undefined : docCodeRanges(path, text);
   const occurrences: Occurrence[] = matches.map((match, i) => {
     const context = contexts[i];
@@ -96,6 +103,7 @@ export function classifyFile(path: string, text: string, matches: ModelIdMatch[]
   // A test about one model that compares a value to it (`$parameters['model'] === 'claude-2.1'` after
   // sending that model) checks its own fixture, not a capability: swapped with the fixture, or the test breaks
   // (guide: "one model in a struct compared only to itself, it's a generic fixture").
+  recordsOfKeyedRegistries(occurrences);
   const test = isTestPath(path);
   if (test) testRoles(occurrences, text);
   // Many different models named as plain strings (`register(Model("claude-…"))` calls, a module of
@@ -107,6 +115,33 @@ export function classifyFile(path: string, text: string, matches: ModelIdMatch[]
   const caller = !!view && (view.requests.length > 0 || view.clients.length > 0);
   if (view?.language !== 'markdown' && !docCode && !test && !caller && new Set(plain.map((o) => o.match.model!.id)).size >= REGISTRY_MIN_MODELS) for (const o of plain) o.role = 'definer-entry';
   return { bucket: bucketOf(view, occurrences, generated), occurrences, generated };
+}
+
+/**
+ * A map keyed by model IDs (`{"claude-opus-4-6": {"anthropic": "claude-opus-4-6", "vertexai": …}}`, an alias
+ * table) is a registry, and the models named in its records are its entries, not settings to swap. They get no
+ * collection of their own: a copy of one field inside the record would not register the new model (a person
+ * adds the record), and the new model counts as registered when named anywhere in the file.
+ */
+function recordsOfKeyedRegistries(occurrences: Occurrence[]): void {
+  const keyed = new Map<number, { range: Range; models: Set<string> }>();
+  for (const o of occurrences) {
+    const c = o.context?.collection;
+    if (!c?.inKey || !o.match.model) continue;
+    const r = keyed.get(c.range.start) ?? { range: c.range, models: new Set<string>() };
+    keyed.set(c.range.start, r);
+    r.models.add(o.match.model.id);
+  }
+  const registries = [...keyed.values()].filter((r) => r.models.size >= 2).map((r) => r.range);
+  if (registries.length === 0) return;
+  for (const o of occurrences) {
+    const c = o.context?.collection;
+    if (o.role !== 'string' || !c || c.inKey) continue;
+    if (registries.some((r) => r.start < c.range.start && inRange(r, o.match.start))) {
+      o.role = 'definer-entry';
+      o.context = { ...o.context!, collection: undefined };
+    }
+  }
 }
 
 /** How far before an assertion (in lines) the value it checks may be set up: one test's body. */

@@ -229,6 +229,8 @@ export interface OffsetContext {
     inKey?: boolean;
     /** A map that is itself one item of a list or set literal (a record in a table of records): that list. */
     recordList?: { range: Range; entries: number };
+    /** The outermost literal collection holding this one (the whole registry of nested records), when another. */
+    outermost?: Range;
   };
   /** Innermost comparison / membership / prefix / regex test holding the offset (`"opus" in m`, `m.startsWith(…)`, `m == "…"`). */
   gate?: Range;

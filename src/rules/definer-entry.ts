@@ -21,8 +21,9 @@ export default defineRule({
       const to = alongsideId(occ.match, target);
       if (!to) continue;
       const coll = occ.context?.collection?.range;
-      // Already registered: in the collection, or anywhere in a registry without one (a class of model constants).
-      if (mentions(ctx.text, coll ?? { start: 0, end: ctx.text.length }, target.id)) continue;
+      // Already registered: anywhere in the registry (the outermost literal holding the entry: a map of records
+      // whose model sits in a nested `params`), or anywhere in a registry without one (a class of model constants).
+      if (mentions(ctx.text, occ.context?.collection?.outermost ?? coll ?? { start: 0, end: ctx.text.length }, target.id)) continue;
       // Alias and dated IDs are both first-party names: one new entry for them (Bedrock/Vertex lists get their own form).
       const formClass = occ.match.form === 'dated' ? 'alias' : occ.match.form;
       const key = `${coll?.start ?? -1}:${target.id}:${formClass}`;

@@ -157,6 +157,7 @@ export class JsonDoc {
         entry: this.host.range(this.nodeRange(col.entry)),
         ...(col.node.type === 'object' ? { inKey: col.inKey } : {}),
         ...(isRecord && col !== outer ? { recordList: { range: this.host.range(this.nodeRange(outer.node)), entries: outer.node.children?.length ?? 0 } } : {}),
+        ...(cols.length > 1 ? { outermost: this.host.range(this.nodeRange(cols[cols.length - 1].node)) } : {}),
       };
     }
     return out;

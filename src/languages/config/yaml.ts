@@ -376,6 +376,7 @@ export function parseYaml(text: string): ParsedFile {
           entry: col.entry.range,
           ...(isMap(col.coll) ? { inKey: col.inKey } : {}),
           ...(isRecord && col !== outer ? { recordList: { range: rangeOfColl(outer), entries: outer.coll.items.length } } : {}),
+          ...(cols.length > 1 ? { outermost: rangeOfColl(cols[cols.length - 1]) } : {}),
         };
       }
       if (models.some((r) => inRange(r, offset))) ctx.requestModel = true;

@@ -112,6 +112,7 @@ export function pyContextAt(root: Node, analysis: PyAnalysis, offset: number): O
     const outer = c.collections[1];
     const recordList = col.kind === 'map' && outer && (outer.kind === 'list' || outer.kind === 'set') && outer.entry.id === col.node.id ? { range: rangeOf(outer.node), entries: outer.entries } : undefined;
     ctx.collection = { kind: col.kind, range: rangeOf(col.node), entries: col.entries, entry: rangeOf(col.entry), ...(col.inKey !== undefined && col.kind === 'map' ? { inKey: col.inKey } : {}), ...(recordList ? { recordList } : {}) };
+    if (c.collections.length > 1) ctx.collection.outermost = rangeOf(c.collections[c.collections.length - 1].node);
   }
   if (c.gate) ctx.gate = rangeOf(c.gate);
   if (c.assert) ctx.assert = rangeOf(c.assert);

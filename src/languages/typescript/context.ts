@@ -128,6 +128,7 @@ export function tsContextAt(a: TsAnalysis, offset: number): OffsetContext {
     const outer = c.collections[1];
     const recordList = col.kind === 'map' && outer && (outer.kind === 'list' || outer.kind === 'set') && outer.entry === col.node ? { range: rangeOf(outer.node, a.sf), entries: outer.entries } : undefined;
     ctx.collection = { kind: col.kind, range: rangeOf(col.node, a.sf), entries: col.entries, entry: col.entryRange, ...(col.kind === 'map' && col.inKey !== undefined ? { inKey: col.inKey } : {}), ...(recordList ? { recordList } : {}) };
+    if (c.collections.length > 1) ctx.collection.outermost = rangeOf(c.collections[c.collections.length - 1].node, a.sf);
   }
   if (c.gate) ctx.gate = rangeOf(c.gate, a.sf);
   if (c.assert) ctx.assert = rangeOf(c.assert, a.sf);
