@@ -74,7 +74,8 @@ async function runPlan(paths: string[], flags: CommonFlags, extra: Partial<PlanO
   const rulesOff = Object.entries(config.rules ?? {}).filter(([, v]) => v === 'off').map(([k]) => k);
   const severity = Object.fromEntries(Object.entries(config.rules ?? {}).filter(([, v]) => v !== 'off')) as Record<string, Severity>;
   const target = validateTarget(flags.target ?? config.target ?? 'auto');
-  const suggestions = flags.applySuggestions === true ? true : typeof flags.applySuggestions === 'string' ? flags.applySuggestions.split(',').map((s) => s.trim()) : false;
+  const listed = typeof flags.applySuggestions === 'string' ? flags.applySuggestions.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  const suggestions = flags.applySuggestions === true || listed.some((s) => s.toLowerCase() === 'all') ? true : listed.length > 0 ? listed : false;
   if (Array.isArray(suggestions)) for (const id of suggestions) if (!getRule(id)) throw new UserError(`unknown rule "${id}" in --apply-suggestions`, 'Run `claude-migrate rules` for the list of rule ids.');
   const maxBytes = flags.maxFileSize ? parseSize(flags.maxFileSize) : undefined;
   const progress = flags.quiet ? undefined : progressReporter(process.stderr);

@@ -235,6 +235,10 @@ describe('diff and apply', () => {
     cli(['apply', '--yes', '-q', '--apply-suggestions', 'prompt-aggressive-language', 'services'], { cwd: withSuggestions });
     expect(readFileSync(py, 'utf8')).toContain('CRITICAL: You MUST use');
     expect(readFileSync(join(withSuggestions, 'services/extractor/extract.py'), 'utf8')).not.toContain('CRITICAL: You MUST use');
+    // `all`, as the help says, is every rule's suggestions.
+    const withAll = repo();
+    expect(cli(['apply', '--yes', '-q', '--apply-suggestions', 'all', 'services'], { cwd: withAll }).code).toBe(0);
+    expect(readFileSync(join(withAll, 'services/extractor/extract.py'), 'utf8')).not.toContain('CRITICAL: You MUST use');
   });
 });
 
