@@ -33,7 +33,10 @@ export function joinOwnEdits(edits: TextEdit[], text?: string): TextEdit[] {
       let keep = 0;
       while (keep < host.text.length && keep < removed.length && host.text[host.text.length - 1 - keep] === removed[removed.length - 1 - keep]) keep++;
       if (e.start > host.end - keep) keep = 0;
-      host.text = host.text.slice(0, host.text.length - keep) + e.text + host.text.slice(host.text.length - keep);
+      // A whole removed line replaced by a line inserted after its end (`\n  new,`): the new line takes its place.
+      const eol = /^\r?\n/.exec(e.text)?.[0];
+      const inserted = host.text === '' && eol && removed.endsWith('\n') && (host.start === 0 || text?.[host.start - 1] === '\n') ? e.text.slice(eol.length) + eol : e.text;
+      host.text = host.text.slice(0, host.text.length - keep) + inserted + host.text.slice(host.text.length - keep);
       continue;
     }
     if (out.some((o) => o.start === e.start && o.end === e.end && o.text === e.text)) continue;

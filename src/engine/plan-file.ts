@@ -359,6 +359,12 @@ function runRules(ctx: FileContext, off: Set<string>): { rule: Rule; finding: Ru
     if (rule.checkFile && fileRuleIds.has(rule.id)) {
       for (const finding of rule.checkFile(ctx)) out.push({ rule, finding });
     }
+    if (rule.checkAnyRequest) {
+      for (const req of ctx.view.requests) {
+        if (!packRuleIds(ctx.transitionFor(req)?.target.id ?? 'common').includes(rule.id)) continue;
+        for (const finding of rule.checkAnyRequest(req, ctx)) out.push({ rule, finding });
+      }
+    }
     if (rule.checkRequest) {
       for (const req of ctx.view.requests) {
         const t = ctx.transitionFor(req);

@@ -9,7 +9,7 @@ export default defineRule({
   buckets: ['caller'],
   fixTitle: 'Move output_format into output_config.format',
   appliesTo: () => true, // deprecated API-wide, on every model
-  checkRequest(req, _t, ctx) {
+  checkAnyRequest(req, ctx) {
     const of = param(req, 'output_format');
     if (!of || req.method === 'parse') return []; // SDK parse helpers take output_format as their own argument
     const oc = param(req, 'output_config');

@@ -133,6 +133,11 @@ export interface Rule {
   appliesTo(t: Transition): boolean;
   /** Per request (requests whose transition passes appliesTo). */
   checkRequest?(request: RequestView, t: Transition, ctx: FileContext): RuleFinding[];
+  /**
+   * Per request whatever its model, including one chosen at run time (`model=self.model`): for changes the
+   * API makes on every model (a deprecated parameter).
+   */
+  checkAnyRequest?(request: RequestView, ctx: FileContext): RuleFinding[];
   /** Per file (once per file, with the file's transitions). */
   checkFile?(ctx: FileContext): RuleFinding[];
   /** Once per run (reported once, not per file), given every transition seen. */
