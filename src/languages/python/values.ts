@@ -162,6 +162,18 @@ export function valueOf(ctx: ValueContext, node: Node, depth = 0): ValueView {
       }
       return { kind: 'reference', ...base };
     }
+    case 'conditional_expression': {
+      // `{"type": "enabled", "budget_tokens": 2048} if reasoning else NOT_GIVEN`: the object branch is the value
+      // (the other leaves the parameter unset), so it is checked and rewritten in place.
+      const [yes, , no] = n.namedChildren.map((c) => unwrap(c));
+      const unset = (c: Node | undefined) => !!c && /^(None|(anthropic\.)?(NOT_GIVEN|NotGiven\(\)|omit|Omit\(\)))$/.test(c.text);
+      const branch = unset(no) ? yes : unset(yes) ? no : undefined;
+      if (branch && (branch.type === 'dictionary' || branch.type === 'call')) {
+        const v = valueOf(ctx, branch, depth + 1);
+        if (v.kind === 'object') return v;
+      }
+      return { kind: 'other', ...base };
+    }
     case 'boolean_operator': {
       // `os.getenv("MODEL") or "claude-…"`: the literal on the right is the value when unset.
       const left = n.childForFieldName('left');

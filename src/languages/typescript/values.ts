@@ -105,6 +105,15 @@ export function valueOf(ctx: ValueContext, node: ts.Node, depth = 0): ValueView 
       return { kind: 'null', ...b, literal: null };
   }
   if (ts.isObjectLiteralExpression(n)) return objectValue(ctx, n, depth);
+  if (ts.isConditionalExpression(n)) {
+    // `reasoning ? { type: 'enabled', budget_tokens: 2048 } : undefined`: the object branch is the value (the
+    // other leaves the parameter unset), so it is checked and rewritten in place.
+    const yes = unwrap(n.whenTrue);
+    const no = unwrap(n.whenFalse);
+    const unset = (e: ts.Expression) => e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined') || ts.isVoidExpression(e);
+    const branch = unset(no) ? yes : unset(yes) ? no : undefined;
+    if (branch && ts.isObjectLiteralExpression(branch)) return objectValue(ctx, branch, depth);
+  }
   if (ts.isArrayLiteralExpression(n)) {
     const cached = ctx.cache.get(n);
     if (cached) return cached;
