@@ -28,7 +28,8 @@ export default defineRule({
     const out: RuleFinding[] = [];
     const supported = t.target.capabilities.effort;
     // effort outside output_config (top level) is not a request parameter.
-    const top = param(req, 'effort');
+    // LangChain's Python ChatAnthropic takes `effort=` itself and moves it into output_config.
+    const top = req.wrapper ? undefined : param(req, 'effort');
     if (top) {
       const intents = supported.length ? [{ kind: 'remove-field' as const, container: req.params, field: top }, ...(paramPath(req, 'output_config', 'effort') ? [] : [addToOutputConfig(req, 'effort', { $code: codeAtUse(top.value, ctx.text) })].filter((x) => !!x))] : [{ kind: 'remove-field' as const, container: req.params, field: top }];
       out.push({ range: top.range, message: `effort goes inside output_config, not at the top level (guide: Migrating to Opus 4.6 / Sonnet 4.6, item 2).`, fix: 'suggest', intents });

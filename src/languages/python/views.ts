@@ -104,6 +104,27 @@ function walkTypes(root: Node, types: Set<string>, visit: (node: Node) => boolea
 /** Local-module reading for `from .config import MODEL` is supplied by the adapter (it owns the parser). */
 export type ExternalParser = (source: string) => Map<string, ExternalConstant>;
 
+
+/**
+ * Local names of LangChain's Anthropic chat model (`from langchain_anthropic import ChatAnthropic as Claude`,
+ * `langchain_anthropic.ChatAnthropic`), checked against langchain-ai/langchain libs/partners/anthropic.
+ */
+function langchainClassNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(/^[ \t]*from[ \t]+langchain_anthropic(?:\.chat_models)?[ \t]+import[ \t]+\(?([^)\n]*(?:\n[^)\n]*)*?)\)?[ \t]*$/gm)) {
+    for (const item of m[1].split(',')) {
+      const parts = /^\s*(ChatAnthropic)(?:\s+as\s+(\w+))?\s*$/.exec(item.replace(/#.*$/, ''));
+      if (parts) names.add(parts[2] ?? parts[1]);
+    }
+  }
+  const mod = /^[ \t]*import[ \t]+langchain_anthropic(?:[ \t]+as[ \t]+(\w+))?[ \t]*$/m.exec(text);
+  if (mod) names.add(`${mod[1] ?? 'langchain_anthropic'}.ChatAnthropic`);
+  return names;
+}
+
+/** Its constructor arguments under their Messages API names. */
+const LANGCHAIN_KEYS: Record<string, string> = { model_name: 'model', stop: 'stop_sequences' };
+
 export function analyzePython(root: Node, text: string, path: string, syntaxErrors: number, parseExternal?: ExternalParser): PyAnalysis {
   const { mb, visit: visitBinding } = createBindings(root);
   const ctx: ValueContext = {
@@ -445,6 +466,20 @@ export function analyzePython(root: Node, text: string, path: string, syntaxErro
       headers: [...built.headers, ...clientHeaders],
       streaming: method === 'stream' || streamField?.value.literal === true,
     }, call, built.opaque);
+  }
+
+  // ---- LangChain's ChatAnthropic: its settings are forwarded to the Messages API ----
+  const langchainNames = langchainClassNames(text);
+  if (langchainNames.size) {
+    for (const call of calls) {
+      const fn = call.childForFieldName('function');
+      const args = call.childForFieldName('arguments');
+      if (!fn || args?.type !== 'argument_list' || !langchainNames.has(fn.text)) continue;
+      const built = buildParams(args);
+      const params: ValueView = { ...built.params, fields: built.params.fields?.map((f) => ({ ...f, key: LANGCHAIN_KEYS[f.key] ?? f.key })) };
+      const streaming = params.fields?.find((f) => f.key === 'streaming');
+      pushRequest({ language: 'python', kind: 'sdk-call', method: 'create', beta: false, platform: 'first-party', range: rangeOf(call), callee: rangeOf(fn), params, headers: built.headers, streaming: streaming?.value.literal === true, wrapper: 'langchain' }, call, built.opaque);
+    }
   }
 
   // ---- raw HTTP to /v1/messages ----

@@ -239,7 +239,7 @@ export function renderTs(a: TsAnalysis, intent: EditIntent): RenderResult {
 function renameCall(a: TsAnalysis, req: Extract<EditIntent, { kind: 'rename-call' }>['request']): RenderResult {
   if (!req.beta || !req.callee || req.kind !== 'sdk-call') return { refused: 'not a beta-namespace SDK call' };
   const call = [...a.requestCalls].find(([r]) => r.range.start === req.range.start && r.range.end === req.range.end && r.callee?.start === req.callee?.start)?.[1];
-  if (!call) return { refused: 'the call is not in this file' };
+  if (!call || !ts.isCallExpression(call)) return { refused: 'the call is not in this file' };
   // Beta types named around the call would no longer match the regular namespace's types.
   const typed: string[] = [];
   const arg = call.arguments[0];

@@ -15,7 +15,7 @@ export interface TsAnalysis {
   ctx: ValueContext;
   /** Params objects (by range) that may hold fields we cannot see: add-field is refused there. */
   opaqueParams: Set<string>;
-  requestCalls: Map<RequestView, ts.CallExpression>;
+  requestCalls: Map<RequestView, ts.CallExpression | ts.NewExpression>;
   /** Object literals that are request params: their entries are arguments, not a collection. */
   paramsObjects: Set<ts.Node>;
   /** Ranges of request `model` values (and their definitions / use sites) for contextAt. */
@@ -29,6 +29,12 @@ interface ReceiverInfo {
   ctors: ts.NewExpression[];
   nonClaude: boolean;
 }
+
+/** LangChain's Anthropic chat model classes (checked against langchain-ai/langchainjs, libs/providers/langchain-anthropic). */
+const LANGCHAIN_PACKAGE = /^@langchain\/anthropic(\/.*)?$/;
+const LANGCHAIN_CLASSES = new Set(['ChatAnthropic', 'ChatAnthropicMessages']);
+/** Its constructor fields under their Messages API names. */
+const LANGCHAIN_KEYS: Record<string, string> = { modelName: 'model', topP: 'top_p', topK: 'top_k', maxTokens: 'max_tokens', outputConfig: 'output_config', stopSequences: 'stop_sequences' };
 
 type ChainInfo = { receiver: ts.Expression; beta: boolean; method: string; batches: boolean };
 
@@ -348,7 +354,7 @@ export function analyzeTs(sf: ts.SourceFile, path: string): TsAnalysis {
 
   // ---- requests ----
   const requests: RequestView[] = [];
-  const requestCalls = new Map<RequestView, ts.CallExpression>();
+  const requestCalls = new Map<RequestView, ts.CallExpression | ts.NewExpression>();
   const opaqueParams = new Set<string>();
   const paramsObjects = new Set<ts.Node>();
   const modelRanges: Range[] = [];
@@ -371,7 +377,7 @@ export function analyzeTs(sf: ts.SourceFile, path: string): TsAnalysis {
     return { params: v, opaque: ctx.opaque.has(v) };
   };
 
-  const pushRequest = (req: RequestView, call: ts.CallExpression, opaque: boolean) => {
+  const pushRequest = (req: RequestView, call: ts.CallExpression | ts.NewExpression, opaque: boolean) => {
     if (opaque) {
       req.opaqueSpread = true;
       opaqueParams.add(rangeKey(req.params.range));
@@ -466,6 +472,21 @@ export function analyzeTs(sf: ts.SourceFile, path: string): TsAnalysis {
       headers,
       streaming: method === 'stream' || stream?.value.literal === true,
     }, call, built.opaque);
+  }
+
+  // ---- LangChain's ChatAnthropic: its settings are forwarded to the Messages API ----
+  for (const n of news) {
+    const e = unwrap(n.expression);
+    if (!ts.isIdentifier(e)) continue;
+    const b = resolve(scopes, e.text, e);
+    if (b?.kind !== 'import' || !b.module || !LANGCHAIN_PACKAGE.test(b.module) || !LANGCHAIN_CLASSES.has(b.imported ?? '')) continue;
+    const arg = n.arguments?.[0];
+    if (!arg) continue;
+    const built = buildParams(arg, n);
+    if (built.params.kind !== 'object') continue;
+    const params: ValueView = { ...built.params, fields: built.params.fields?.map((f) => ({ ...f, key: LANGCHAIN_KEYS[f.key] ?? f.key })) };
+    const streaming = params.fields?.find((f) => f.key === 'streaming');
+    pushRequest({ language, kind: 'sdk-call', method: 'create', beta: false, platform: 'first-party', range: rangeOf(n, sf), params, headers: [], streaming: streaming?.value.literal === true, wrapper: 'langchain' }, n, built.opaque);
   }
 
   // ---- raw HTTP to /v1/messages ----

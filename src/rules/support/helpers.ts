@@ -87,6 +87,8 @@ export function splitBetaHeader(value: string): string[] {
 
 /** Add `key: value` into `params.output_config` (merging with an existing object) as one intent. */
 export function addToOutputConfig(req: RequestView, key: string, value: NeutralValue): EditIntent | undefined {
+  // A wrapper names these settings its own way (LangChain: `outputConfig`, `effort=`), version by version.
+  if (req.wrapper) return undefined;
   const oc = param(req, 'output_config');
   if (oc) {
     if (oc.value.kind !== 'object') return undefined; // computed elsewhere: cannot merge safely
