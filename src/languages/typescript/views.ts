@@ -15,7 +15,7 @@ export interface TsAnalysis {
   ctx: ValueContext;
   /** Params objects (by range) that may hold fields we cannot see: add-field is refused there. */
   opaqueParams: Set<string>;
-  requestCalls: Map<RequestView, ts.CallExpression | ts.NewExpression>;
+  requestCalls: Map<RequestView, ts.Node>;
   /** Object literals that are request params: their entries are arguments, not a collection. */
   paramsObjects: Set<ts.Node>;
   /** Ranges of request `model` values (and their definitions / use sites) for contextAt. */
@@ -35,6 +35,23 @@ const LANGCHAIN_PACKAGE = /^@langchain\/anthropic(\/.*)?$/;
 const LANGCHAIN_CLASSES = new Set(['ChatAnthropic', 'ChatAnthropicMessages']);
 /** Its constructor fields under their Messages API names. */
 const LANGCHAIN_KEYS: Record<string, string> = { modelName: 'model', topP: 'top_p', topK: 'top_k', maxTokens: 'max_tokens', outputConfig: 'output_config', stopSequences: 'stop_sequences' };
+
+/** The SDK's request params types (`Anthropic.MessageCreateParams`, `MessageCreateParamsNonStreaming`, `BetaMessageCreateParams`). */
+const PARAMS_TYPE = /\b(?:Beta)?Message(?:CreateParams(?:NonStreaming|Streaming|Base)?|StreamParams|CountTokensParams)\b/;
+
+/**
+ * The type an object literal is declared with: `const x: T = {…}`, `{…} satisfies T`, `{…} as T`, or the
+ * return type of the function returning it (`function args(): Omit<T, 'messages'> { return {…} }`).
+ */
+function declaredTypeOf(o: ts.ObjectLiteralExpression, sf: ts.SourceFile): string | undefined {
+  let n: ts.Node = o;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if ((ts.isAsExpression(p) || ts.isSatisfiesExpression(p)) && p.expression === n) return textOf(p.type, sf);
+  if (ts.isVariableDeclaration(p) && p.initializer === n) return p.type ? textOf(p.type, sf) : undefined;
+  const fn = ts.isReturnStatement(p) ? ts.findAncestor(p, ts.isFunctionLike) : ts.isArrowFunction(p) && p.body === n ? p : undefined;
+  return fn && 'type' in fn && fn.type ? textOf(fn.type as ts.TypeNode, sf) : undefined;
+}
 
 type ChainInfo = { receiver: ts.Expression; beta: boolean; method: string; batches: boolean };
 
@@ -354,7 +371,7 @@ export function analyzeTs(sf: ts.SourceFile, path: string): TsAnalysis {
 
   // ---- requests ----
   const requests: RequestView[] = [];
-  const requestCalls = new Map<RequestView, ts.CallExpression | ts.NewExpression>();
+  const requestCalls = new Map<RequestView, ts.Node>();
   const opaqueParams = new Set<string>();
   const paramsObjects = new Set<ts.Node>();
   const modelRanges: Range[] = [];
@@ -377,7 +394,7 @@ export function analyzeTs(sf: ts.SourceFile, path: string): TsAnalysis {
     return { params: v, opaque: ctx.opaque.has(v) };
   };
 
-  const pushRequest = (req: RequestView, call: ts.CallExpression | ts.NewExpression, opaque: boolean) => {
+  const pushRequest = (req: RequestView, call: ts.Node, opaque: boolean) => {
     if (opaque) {
       req.opaqueSpread = true;
       opaqueParams.add(rangeKey(req.params.range));
@@ -511,6 +528,20 @@ export function analyzeTs(sf: ts.SourceFile, path: string): TsAnalysis {
     const built = buildParams(http.body, call);
     const stream = built.params.fields?.find((f) => f.key === 'stream');
     pushRequest({ language, kind: 'http', method: path[1] === '/count_tokens' ? 'count_tokens' : 'create', beta: false, platform, range: rangeOf(call, sf), params: built.params, headers, streaming: stream?.value.literal === true }, call, built.opaque);
+  }
+
+  // ---- request bodies typed as the SDK's params (`const body: MessageCreateParams = {…}`, a builder
+  // returning `Omit<MessageCreateParams, 'messages'>`), sent by code this file does not show ----
+  for (const o of objects) {
+    const type = declaredTypeOf(o, sf);
+    const named = type && PARAMS_TYPE.exec(type);
+    if (!named) continue;
+    const range = rangeOf(o, sf);
+    if (requests.some((r) => r.params.range.start === range.start && r.params.range.end === range.end)) continue;
+    const built = buildParams(o, o);
+    if (built.params.kind !== 'object') continue;
+    const stream = built.params.fields?.find((f) => f.key === 'stream');
+    pushRequest({ language, kind: 'payload', method: /CountTokens/.test(named[0]) ? 'count_tokens' : 'create', beta: /^Beta/.test(named[0]), platform: 'unknown', range, params: built.params, headers: [], streaming: stream?.value.literal === true || /StreamParams|ParamsStreaming/.test(named[0]) }, o, built.opaque);
   }
 
   // ---- response uses ----
