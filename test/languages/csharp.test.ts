@@ -246,3 +246,21 @@ describe('csharp: initialiser-less objects, tool classes, moved code', () => {
     expect(await rewrite(q, text, [{ kind: 'remove-field', container: oc2.value, field: field(oc2.value, 'effort')! }])).toContain('output_config = new { },');
   });
 });
+
+describe('C# preprocessor conditionals', () => {
+  it('parses a file the grammar rejects through its first branches, offsets unchanged', async () => {
+    const { getParser } = await import('../../src/languages/tree-sitter/loader.js');
+    const { countSyntaxErrors } = await import('../../src/languages/tree-sitter/common.js');
+    const { firstBranchOfConditionals } = await import('../../src/languages/csharp/adapter.js');
+    const text = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'csharp', 'sampling-params', 'preprocessor-attributes.input.cs'), 'utf8');
+    const parser = await getParser('c_sharp');
+    const raw = parser.parse(text)!;
+    // The grammar itself fails on attributes split by #if/#endif: the fallback is what makes the file editable.
+    expect(countSyntaxErrors(raw.rootNode)).toBeGreaterThan(0);
+    raw.delete();
+    expect(await adapter.countSyntaxErrors(text, 'a.cs')).toBe(0);
+    const stand = firstBranchOfConditionals('a\n#if X\nb\n#else\nc\n#endif\nd')!;
+    expect(stand).toBe('a\n     \nb\n     \n \n      \nd');
+    expect(firstBranchOfConditionals('class A {}')).toBeUndefined();
+  });
+});

@@ -1,6 +1,6 @@
 // The part every tree-sitter adapter shares: parse with the language's grammar, analyse once, and
 // answer contextAt/render until disposed (the tree's WASM memory is freed exactly once).
-import type { Node, Parser } from 'web-tree-sitter';
+import type { Node, Parser, Tree } from 'web-tree-sitter';
 import type { EditIntent, FileView, LanguageAdapter, OffsetContext, ParsedFile, RenderResult } from '../types.js';
 import { countSyntaxErrors } from './common.js';
 import { getParser, type GrammarName } from './loader.js';
@@ -14,14 +14,35 @@ export interface TreeSitterLanguage<A extends { view: FileView }> {
   analyze(input: { root: Node; text: string; path: string; syntaxErrors: number; parser: Parser }): A;
   contextAt(input: { root: Node; text: string; analysis: A }, offset: number): OffsetContext;
   render(input: { root: Node; text: string; analysis: A }, intent: EditIntent): RenderResult;
+  /**
+   * When the text does not parse cleanly, a same-length stand-in to parse instead (C#: preprocessor
+   * conditionals reduced to their first branch, which the grammar cannot place everywhere). Offsets are
+   * unchanged, so the analysis still reads and edits the real text.
+   */
+  fallbackText?(text: string): string | undefined;
 }
 
 const DISPOSED_CONTEXT: OffsetContext = { inString: false, inComment: false };
 
 export function treeSitterAdapter<A extends { view: FileView }>(lang: TreeSitterLanguage<A>): LanguageAdapter {
+  /** The tree of `text`, or of its fallback stand-in when that parses with fewer errors. */
+  function parseBest(parser: Parser, text: string): Tree | null {
+    const tree = parser.parse(text);
+    if (!tree || !lang.fallbackText || countSyntaxErrors(tree.rootNode) === 0) return tree;
+    const stand = lang.fallbackText(text);
+    const other = stand !== undefined && stand.length === text.length ? parser.parse(stand) : null;
+    if (!other) return tree;
+    if (countSyntaxErrors(other.rootNode) < countSyntaxErrors(tree.rootNode)) {
+      tree.delete();
+      return other;
+    }
+    other.delete();
+    return tree;
+  }
+
   async function parse(text: string, path: string): Promise<ParsedFile> {
     const parser = await getParser(lang.grammar);
-    const tree = parser.parse(text);
+    const tree = parseBest(parser, text);
     if (!tree) throw new Error(`tree-sitter-${lang.grammar} returned no tree`);
     const root = tree.rootNode;
     let disposed = false;
@@ -50,7 +71,7 @@ export function treeSitterAdapter<A extends { view: FileView }>(lang: TreeSitter
     parse: (text, path) => parse(text, path),
     async countSyntaxErrors(text) {
       const parser = await getParser(lang.grammar);
-      const tree = parser.parse(text);
+      const tree = parseBest(parser, text);
       if (!tree) return 1;
       try {
         return countSyntaxErrors(tree.rootNode);
