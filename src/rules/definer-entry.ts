@@ -1,5 +1,5 @@
 import { lifecycle } from '../catalog/index.js';
-import { alongsideId, listMeaning, mentions } from './support/alongside.js';
+import { alongsideId, caseValue, listMeaning, mentions } from './support/alongside.js';
 import { defineRule, type RuleFinding } from './types.js';
 
 export default defineRule({
@@ -40,6 +40,19 @@ export default defineRule({
           message: meaning === 'lifecycle'
             ? `${occ.match.text} is in a list of deprecated or retired models: it stays there, and ${targetId} does not belong in it; nothing to add (guide: Step 1, bucket 2).`
             : `${occ.match.text} is in a list of models excluded from something or lacking a capability: add ${targetId} only if it lacks the same capability (check the guide's per-model tables); the old entry stays (guide: Step 1, bucket 2).`,
+          fix: 'manual',
+          intents: [],
+          from: occ.match.text,
+          to,
+        });
+        continue;
+      }
+      const mapped = occ.context?.collection?.kind === 'switch' ? caseValue(ctx.text, occ.match.end) : undefined;
+      if (mapped !== undefined) {
+        // A lookup (`when 'claude-2.1' then 'anthropic.claude-v2:1'`): a copied case would hand the new model the old one's value.
+        out.push({
+          range: { start: occ.match.start, end: occ.match.end },
+          message: `This case maps ${occ.match.text} to a value of its own (${mapped.slice(0, 60)}): add a case for ${to} with the new model's own value by hand, and keep this one (the old model is still served) (guide: Step 1, bucket 2).`,
           fix: 'manual',
           intents: [],
           from: occ.match.text,

@@ -47,3 +47,13 @@ export function listMeaning(text: string, collection: Range | undefined): 'lifec
   if (/(^|[^A-Za-z])no[A-Z]/.test(lead)) return 'exclusion';
   return undefined;
 }
+
+/**
+ * The string a case yields when its whole body is one (`case "claude-2.1": return "claude-v2:1"`, `when
+ * 'claude-2.1' then 'claude-v2:1'`, `"claude-2.1" -> "…";`, or that value alone on the next line).
+ */
+export function caseValue(text: string, labelEnd: number): string | undefined {
+  const rest = text.slice(labelEnd, labelEnd + 240);
+  const m = /^['"`]?[^\S\n]*(?:,[^\n]*?)?(?::|=>|->|\bthen\b)?[^\S\n]*(?:\n[^\S\n]*)?(?:return[^\S\n]+)?(['"`])([^'"`\n]*)\1[^\S\n]*[;,]?[^\S\n]*(?:\n|$)/.exec(rest);
+  return m ? m[2] : undefined;
+}
