@@ -26,6 +26,7 @@ export interface TsConstructs {
 }
 
 const GATE_METHODS = /^(startsWith|endsWith|includes|match|matchAll|test|search|indexOf|lastIndexOf|has|localeCompare|isMatch|minimatch)$/;
+const GATE_HELPERS = /^(?:starts?With|ends?With|includes?|contains?|matches?|hasPrefix)(?:Any|Some|One|All|Prefix|Prefixes)?$/i;
 const GATE_OPERATORS = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.InKeyword]);
 const ASSERT_ROOTS = /^(expect|assert|expectTypeOf|assertType|should|chai)$/;
 
@@ -105,6 +106,8 @@ export function tsConstructs(a: TsAnalysis, offset: number): TsConstructs {
     if (!out.gate) {
       if (ts.isBinaryExpression(p) && GATE_OPERATORS.has(p.operatorToken.kind)) out.gate = p;
       else if (ts.isCallExpression(p) && GATE_METHODS.test(calleeName(p)) && ts.isPropertyAccessExpression(unwrap(p.expression))) out.gate = p;
+      // A project's own prefix/substring helper handed the IDs: `startsWithAny(model, ["claude-opus-4-7"])`.
+      else if (ts.isCallExpression(p) && ts.isIdentifier(unwrap(p.expression)) && GATE_HELPERS.test(calleeName(p)) && p.arguments.some((a) => a.pos <= child.pos && child.end <= a.end)) out.gate = p;
     }
     if (!out.assert && ts.isCallExpression(p) && ASSERT_ROOTS.test(chainRoot(p) ?? '')) {
       // The whole statement (`expect(x).toContain('…');`) when the chain is one.
