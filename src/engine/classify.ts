@@ -11,6 +11,7 @@ const GENERATED_PATH = [
   /\.snap$/,
   /(^|\/)(cassettes|vcr_cassettes|fixtures\/vcr|recordings)\//i,
   /\.httprr$/, // rsc.io/httprr HTTP record/replay files
+  /(^|\/)[\w-]*versioned_docs\/version-[^/]+\//, // Docusaurus: the frozen docs of past releases
   /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|Pipfile\.lock|uv\.lock|Gemfile\.lock|composer\.lock|Cargo\.lock|go\.sum|packages\.lock\.json)$/,
   /\.(pb|pb2|g|generated|gen)\.(go|py|ts|js|cs|java)$/,
   /_pb2\.py$/,

@@ -37,6 +37,15 @@ describe('frozen recordings', () => {
     expect(result.planned).toBeUndefined();
     expect(result.findings.map((f) => f.rule)).toContain('generated-snapshot');
   });
+
+  it('the versioned docs of a past release (Docusaurus) are frozen; the current docs are not', async () => {
+    const text = '# Anthropic\n\n```python\ngenerator = AnthropicChatGenerator(model="claude-3-5-sonnet-20241022")\n```\n';
+    const frozen = await planFile('docs-website/reference_versioned_docs/version-2.18/integrations-api/anthropic.md', text, 'markdown', { target: 'auto', today: '2026-11-22' });
+    expect(frozen.result.planned).toBeUndefined();
+    expect(frozen.result.findings.map((f) => f.rule)).toContain('generated-snapshot');
+    const current = await planFile('docs-website/reference/integrations-api/anthropic.md', text, 'markdown', { target: 'auto', today: '2026-11-22' });
+    expect(current.result.planned).toContain('claude-sonnet-4-6');
+  });
 });
 
 describe('documentation pages without an adapter (AsciiDoc, reStructuredText)', () => {
