@@ -25,7 +25,18 @@ export function generatedReason(path: string, text: string): string | undefined 
   const head = text.slice(0, 1024);
   const m = GENERATED_HEADER.exec(head);
   if (m) return `header says "${m[0]}"`;
-  return isRecordedResponse(path, text) ? 'a recorded Messages API response: record it again' : undefined;
+  if (isRecordedResponse(path, text)) return 'a recorded Messages API response: record it again';
+  return isRecordedTestResponse(path, text) ? 'a recorded API response kept as test data: record it again' : undefined;
+}
+
+const TEST_DATA_DIR = /(^|\/)(tests?|spec|__tests__)\/(.*\/)?(fixtures?|testdata|responses|recordings|stubs|mocks?)\/|(^|\/)(testdata|__fixtures__)\//i;
+
+/**
+ * Any API's answer saved as test data (`tests/Fixtures/mistral/ocr-response.json`): it reports `usage`, which
+ * no request body carries. What it quotes (a document mentioning a model) is what that API returned.
+ */
+function isRecordedTestResponse(path: string, text: string): boolean {
+  return /\.(json|jsonl|ndjson)$/i.test(path) && TEST_DATA_DIR.test(path) && /"usage(?:_info|Metadata)?"\s*:\s*\{/.test(text);
 }
 
 /**

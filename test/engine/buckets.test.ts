@@ -38,6 +38,16 @@ describe('frozen recordings', () => {
     expect(result.findings.map((f) => f.rule)).toContain('generated-snapshot');
   });
 
+  it("another API's response kept as test data is frozen; a request body next to it is not", async () => {
+    const response = '{\n  "pages": [{"index": 0, "markdown": "Use claude-3-5-sonnet-20241022 here."}],\n  "model": "mistral-ocr-latest",\n  "usage_info": {"pages_processed": 1}\n}\n';
+    const frozen = await planFile('tests/Fixtures/mistral/ocr-response-1.json', response, 'json', { target: 'auto', today: '2026-11-22' });
+    expect(frozen.result.planned).toBeUndefined();
+    expect(frozen.result.findings.map((f) => f.rule)).toContain('generated-snapshot');
+    const request = '{"model": "claude-3-5-sonnet-20241022", "max_tokens": 64, "messages": [{"role": "user", "content": "hi"}]}\n';
+    const body = await planFile('tests/Fixtures/anthropic/request.json', request, 'json', { target: 'auto', today: '2026-11-22' });
+    expect(body.result.planned).toContain('claude-sonnet-4-6');
+  });
+
   it('the versioned docs of a past release (Docusaurus) are frozen; the current docs are not', async () => {
     const text = '# Anthropic\n\n```python\ngenerator = AnthropicChatGenerator(model="claude-3-5-sonnet-20241022")\n```\n';
     const frozen = await planFile('docs-website/reference_versioned_docs/version-2.18/integrations-api/anthropic.md', text, 'markdown', { target: 'auto', today: '2026-11-22' });
