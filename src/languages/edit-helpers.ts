@@ -209,6 +209,17 @@ export function insertListItem(text: string, opts: InsertOptions, newItem: strin
   return { start: anchor.end, end: anchor.end, text: `${sep} ${newItem.replace(/\n\s*/g, ' ')}` };
 }
 
+/**
+ * An entry copied from the text at `start`, its continuation lines made relative to the line the entry starts
+ * on (they keep their absolute depth otherwise, and insertListItem would indent them twice). Source inside a
+ * multi-line string literal is its text: pass `verbatim` and it is left as it is.
+ */
+export function copiedEntry(text: string, start: number, copy: string, verbatim = false): string {
+  const indent = indentOf(text, start);
+  if (verbatim || !indent || !copy.includes('\n')) return copy;
+  return copy.split('\n').map((l, i) => (i > 0 && l.startsWith(indent) ? l.slice(indent.length) : l)).join('\n');
+}
+
 /** Re-base a rendered multi-line snippet (written with `\n` and relative indentation) onto `indent`. */
 export function reindent(snippet: string, indent: string, eol: string): string {
   const lines = snippet.split('\n');

@@ -2,6 +2,12 @@ import { lifecycle } from '../catalog/index.js';
 import { alongsideId, caseValue, listMeaning, mentions } from './support/alongside.js';
 import { defineRule, type RuleFinding } from './types.js';
 
+/** The entry holds more than the ID (a record, a map value): its copy carries the old model's values. */
+function carriesValues(occ: { match: { text: string }; context?: { collection?: { entry: { start: number; end: number } } } }): boolean {
+  const entry = occ.context?.collection?.entry;
+  return !!entry && entry.end - entry.start > occ.match.text.length + 4;
+}
+
 export default defineRule({
   id: 'definer-entry',
   severity: 'info',
@@ -77,7 +83,7 @@ export default defineRule({
           { choice: 'leave', title: 'Leave the registry as it is', intents: [] },
           { choice: 'retire-old', title: `Retire ${occ.match.text}: replace it with ${to}`, intents: [{ kind: 'replace', range: { start: occ.match.start, end: occ.match.end }, text: to }] },
         ],
-        notes: chosen ? ['Other choices: leave the registry alone, or retire the old model (remove it) if it is no longer served.'] : occ.context?.collection ? [`A new ${targetId} entry is offered once, next to the newest old entry of this registry.`] : [`This file names many models outside a literal list (registration calls, constants): register ${targetId} next to the newest one by hand.`],
+        notes: chosen ? ['Other choices: leave the registry alone, or retire the old model (remove it) if it is no longer served.', ...(carriesValues(occ) ? [`The new entry copies ${occ.match.text}'s values as placeholders (the guide: reuse the nearest existing tier): check them against ${targetId}'s own (context window, maximum output, price; models.md).`] : [])] : occ.context?.collection ? [`A new ${targetId} entry is offered once, next to the newest old entry of this registry.`] : [`This file names many models outside a literal list (registration calls, constants): register ${targetId} next to the newest one by hand.`],
       });
     }
     return out;

@@ -1,7 +1,7 @@
 // add-alongside for Go: keep the old model ID and add the new one next to it in the innermost
 // enclosing construct (slice element, map entry, const-group member, case value, gate, assert).
 import type { Node } from 'web-tree-sitter';
-import { eolOf, indentOf, insertListItem, lineEndOf } from '../edit-helpers.js';
+import { copiedEntry, eolOf, indentOf, insertListItem, lineEndOf } from '../edit-helpers.js';
 import type { RenderResult } from '../types.js';
 import { rangeOf, renameIdentifierForModel } from '../tree-sitter/common.js';
 import { goConstructs } from './context.js';
@@ -61,6 +61,7 @@ export function alongsideGo(ctx: GoRenderContext, at: number, from: string, to: 
   const index = items.findIndex((r) => r.start === node.startIndex && r.end === node.endIndex);
   const body = col.node.childForFieldName('body');
   if (index < 0 || !body) return { refused: 'the entry is not an element of its literal' };
-  const edit = insertListItem(text, { items, separator: ',', trailingSeparatorAllowed: true, lineComment: ['//'], inner: { start: body.startIndex + 1, end: body.endIndex - 1 }, afterIndex: index }, copy);
+  // Made relative (not across a raw string, whose text it is): insertListItem re-bases continuation lines.
+  const edit = insertListItem(text, { items, separator: ',', trailingSeparatorAllowed: true, lineComment: ['//'], inner: { start: body.startIndex + 1, end: body.endIndex - 1 }, afterIndex: index }, copiedEntry(text, node.startIndex, copy, copy.includes('`')));
   return { edits: [edit] };
 }

@@ -3,7 +3,7 @@
 // verified), and a class the new code names is imported next to the file's other SDK imports — or the
 // edit is refused when the file's import style cannot be told.
 import type { Node } from 'web-tree-sitter';
-import { eolOf, indentOf, insertListItem, lineEndOf, lineStartOf, nextLineStart, removeListItem } from '../edit-helpers.js';
+import { copiedEntry, eolOf, indentOf, insertListItem, lineEndOf, lineStartOf, nextLineStart, removeListItem } from '../edit-helpers.js';
 import { isRawCode, type EditIntent, type NeutralValue, type Range, type RenderResult, type RequestView, type TextEdit, type ValueView } from '../types.js';
 import { camelCase, escapeDoubleQuoted, innermost, rangeKey, renameIdentifierForModel, walk } from '../tree-sitter/common.js';
 import { BETA_MESSAGES_PACKAGE, constantForModelId, DISPLAY_CONSTANTS, EFFORT_CONSTANTS, MESSAGES_PACKAGE, WRITABLE_TOOL_CLASSES } from './sdk.js';
@@ -421,7 +421,7 @@ function alongsideJava(ctx: JavaRenderContext, at: number, from: string, to: str
   if (index < 0) return { refused: 'the entry is not an element of its list' };
   const listNode = col.node.type === 'array_initializer' ? col.node : col.node.childForFieldName('arguments') ?? col.node;
   const trailing = col.node.type === 'array_initializer';
-  return { edits: [insertListItem(text, { items, separator: ',', trailingSeparatorAllowed: trailing, lineComment: LINE_COMMENT, inner: { start: listNode.startIndex + 1, end: listNode.endIndex - 1 }, afterIndex: index }, copy)] };
+  return { edits: [insertListItem(text, { items, separator: ',', trailingSeparatorAllowed: trailing, lineComment: LINE_COMMENT, inner: { start: listNode.startIndex + 1, end: listNode.endIndex - 1 }, afterIndex: index }, copiedEntry(text, node.startIndex, copy, copy.includes('"""')))] };
 }
 
 /**

@@ -3,7 +3,8 @@
 // add-alongside for dict/list/set entries, Enum members, `Literal[...]`, match cases, gates
 // (`or` / `and`) and asserts.
 import type { Node } from 'web-tree-sitter';
-import { eolOf, indentOf, indentUnitOf, insertListItem, lineEndOf, lineStartOf, nextLineStart, removeListItem } from '../edit-helpers.js';
+import { copiedEntry, eolOf, indentOf, indentUnitOf, insertListItem, lineEndOf, lineStartOf, nextLineStart, removeListItem } from '../edit-helpers.js';
+import { dedentContinuation as dedentShared } from '../tree-sitter/common.js';
 import { isRawCode, type EditIntent, type NeutralValue, type RenderResult, type TextEdit } from '../types.js';
 import { rangeKey, rangeOf, renameIdentifierForModel, walk } from '../tree-sitter/common.js';
 import { pyConstructs, type PyCollection } from './context.js';
@@ -37,11 +38,7 @@ export function renderPyValue(v: NeutralValue, q: Quote): string {
  * to the least-indented continuation line (usually the closing bracket) so the inserter can re-base it.
  */
 function dedentContinuation(code: string): string {
-  const lines = code.split('\n');
-  if (lines.length === 1 || /'''|"""/.test(code)) return code;
-  const rest = lines.slice(1).filter((l) => l.trim() !== '');
-  const base = Math.min(...rest.map((l) => /^[ \t]*/.exec(l)![0].length));
-  return [lines[0], ...lines.slice(1).map((l) => l.slice(Math.min(base, /^[ \t]*/.exec(l)![0].length)))].join('\n');
+  return /'''|"""/.test(code) ? code : dedentShared(code);
 }
 
 /**
@@ -366,6 +363,7 @@ function alongside(ctx: PyRenderContext, at: number, from: string, to: string): 
   const index = k.items.findIndex((i) => i.id === node.id);
   if (index < 0) return { refused: 'the entry is not an item of its literal' };
   const container: PyContainer = { kind: k.node.type === 'dictionary' ? 'dict' : (k.node.type as 'list' | 'tuple' | 'set'), node: k.node, inner: { start: k.node.startIndex + 1, end: k.node.endIndex - 1 }, items: k.items };
-  edits.push(insertListItem(text, { ...listShape(container), inner: container.inner, afterIndex: index, indentUnit: indentUnitOf(text) }, copy));
+  // The copy keeps its continuation lines' depth where it was: made relative, insertListItem re-bases them.
+  edits.push(insertListItem(text, { ...listShape(container), inner: container.inner, afterIndex: index, indentUnit: indentUnitOf(text) }, copiedEntry(text, node.startIndex, copy, /'''|"""/.test(copy))));
   return { edits };
 }

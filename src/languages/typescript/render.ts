@@ -2,7 +2,7 @@
 // identifiers, else quoted in the container's quote style), arrays, `//` comments, the `.beta`
 // segment of a call, and add-alongside for object / array / Set / Map entries, enum members,
 // string-literal unions, case labels, gates (`||` / `&&`) and asserts.
-import { eolOf, indentOf, indentUnitOf, insertListItem, lineEndOf, lineStartOf, nextLineStart, reindent, removeListItem, type ListShape } from '../edit-helpers.js';
+import { copiedEntry, eolOf, indentOf, indentUnitOf, insertListItem, lineEndOf, lineStartOf, nextLineStart, reindent, removeListItem, type ListShape } from '../edit-helpers.js';
 import { renameIdentifierForModel } from '../tree-sitter/common.js';
 import { isRawCode, type EditIntent, type NeutralValue, type Range, type RenderResult, type TextEdit } from '../types.js';
 import { tsConstructs, nodeAt, type TsCollection } from './context.js';
@@ -367,7 +367,9 @@ function alongside(a: TsAnalysis, at: number, from: string, to: string): RenderR
     const open = text.indexOf('{', node.name.getEnd());
     inner = { start: open + 1, end: node.getEnd() - 1 };
   } else inner = innerOf(a, node);
-  return { edits: [insertListItem(text, { ...shapeOf(a, k.items), inner, afterIndex: index, indentUnit: indentUnitOf(text) }, cp)] };
+  // The copy keeps its continuation lines' depth where it was: made relative (not inside a template
+  // literal, whose text it is), insertListItem re-bases them.
+  return { edits: [insertListItem(text, { ...shapeOf(a, k.items), inner, afterIndex: index, indentUnit: indentUnitOf(text) }, copiedEntry(text, r.start, cp, cp.includes('`')))] };
 }
 
 export type { TextEdit };
