@@ -117,10 +117,11 @@ export interface RequestView {
   /** When the params object is spread/unpacked from something we cannot see (`**kwargs`, `...opts`). */
   opaqueSpread?: boolean;
   /**
-   * A third-party wrapper's settings forwarded to the Messages API (LangChain's `ChatAnthropic`): its fields
+   * A third-party wrapper's settings forwarded to the Messages API (LangChain's `ChatAnthropic`, the Vercel AI
+   * SDK's `generateText({ model: anthropic('claude-…') })`): its fields
    * are read under their API names, but parameters it may not accept (`output_config`) are never added.
    */
-  wrapper?: 'langchain';
+  wrapper?: 'langchain' | 'ai-sdk';
 }
 
 /** A read of the model's thinking text or of the stop reason in response-handling code. */

@@ -53,6 +53,10 @@ function declaredTypeOf(o: ts.ObjectLiteralExpression, sf: ts.SourceFile): strin
   return fn && 'type' in fn && fn.type ? textOf(fn.type as ts.TypeNode, sf) : undefined;
 }
 
+/** The Vercel AI SDK's Anthropic provider (checked against vercel/ai packages/anthropic): model factories and option names. */
+const AI_SDK_MODEL_METHODS = new Set(['messages', 'languageModel', 'chat']);
+const AI_SDK_KEYS: Record<string, string> = { topP: 'top_p', topK: 'top_k', maxOutputTokens: 'max_tokens', maxTokens: 'max_tokens', stopSequences: 'stop_sequences' };
+
 type ChainInfo = { receiver: ts.Expression; beta: boolean; method: string; batches: boolean };
 
 /** `<receiver>[.beta].messages[.batches].<method>` (OpenAI's `beta.threads.messages` does not match). */
@@ -528,6 +532,52 @@ export function analyzeTs(sf: ts.SourceFile, path: string): TsAnalysis {
     const built = buildParams(http.body, call);
     const stream = built.params.fields?.find((f) => f.key === 'stream');
     pushRequest({ language, kind: 'http', method: path[1] === '/count_tokens' ? 'count_tokens' : 'create', beta: false, platform, range: rangeOf(call, sf), params: built.params, headers, streaming: stream?.value.literal === true }, call, built.opaque);
+  }
+
+  // ---- the Vercel AI SDK: generateText({ model: anthropic('claude-…'), temperature, providerOptions: { anthropic: {…} } }) ----
+  /** `anthropic('…')`, `anthropic.messages('…')`, or a provider made by `createAnthropic(…)`: its model ID argument. */
+  const aiSdkModel = (node: ts.Expression, depth = 0): ts.Expression | undefined => {
+    let e = unwrap(node);
+    if (ts.isIdentifier(e) && depth < 3) {
+      const b = resolve(scopes, e.text, e);
+      return b?.init ? aiSdkModel(b.init, depth + 1) : undefined;
+    }
+    if (!ts.isCallExpression(e) || !e.arguments[0]) return undefined;
+    let fn = unwrap(e.expression);
+    if (ts.isPropertyAccessExpression(fn) && AI_SDK_MODEL_METHODS.has(fn.name.text)) fn = unwrap(fn.expression);
+    if (!ts.isIdentifier(fn)) return undefined;
+    const b = resolve(scopes, fn.text, fn);
+    const fromPackage = (x: typeof b) => x?.kind === 'import' && x.module === '@ai-sdk/anthropic';
+    if (fromPackage(b) && b!.imported === 'anthropic') return e.arguments[0];
+    // `const claude = createAnthropic({ … })`
+    const init = b?.init && unwrap(b.init);
+    if (init && ts.isCallExpression(init) && ts.isIdentifier(unwrap(init.expression))) {
+      const c = resolve(scopes, (unwrap(init.expression) as ts.Identifier).text, init);
+      if (fromPackage(c) && c!.imported === 'createAnthropic') return e.arguments[0];
+    }
+    return undefined;
+  };
+  for (const o of objects) {
+    const modelProp = o.properties.find((p) => propertyKey(p) === 'model');
+    const modelExpr = modelProp && (ts.isPropertyAssignment(modelProp) ? modelProp.initializer : ts.isShorthandPropertyAssignment(modelProp) ? modelProp.name : undefined);
+    const idNode = modelExpr && aiSdkModel(modelExpr);
+    if (!modelProp || !idNode) continue;
+    const built = buildParams(o, o);
+    if (built.params.kind !== 'object') continue;
+    const fields: FieldView[] = [];
+    for (const f of built.params.fields ?? []) {
+      if (f.key === 'model') fields.push({ ...f, value: valueOf(ctx, idNode) });
+      else if (f.key === 'providerOptions') {
+        const own = f.value.fields?.find((g) => g.key === 'anthropic');
+        for (const g of own?.value.fields ?? []) {
+          if (g.key === 'thinking') fields.push({ ...g, value: { ...g.value, fields: g.value.fields?.map((h) => (h.key === 'budgetTokens' ? { ...h, key: 'budget_tokens' } : h)) } });
+          else if (g.key === 'effort' && own) fields.push({ key: 'output_config', sourceKey: 'anthropic', range: own.range, value: { ...own.value, fields: [g] } });
+        }
+      } else fields.push({ ...f, key: AI_SDK_KEYS[f.key] ?? f.key });
+    }
+    const params: ValueView = { ...built.params, fields };
+    const host = o.parent && ts.isCallExpression(o.parent) ? calleeName(o.parent) : '';
+    pushRequest({ language, kind: 'sdk-call', method: 'create', beta: false, platform: 'first-party', range: rangeOf(o, sf), params, headers: [], streaming: /^stream/.test(host), wrapper: 'ai-sdk' }, o, built.opaque);
   }
 
   // ---- request bodies typed as the SDK's params (`const body: MessageCreateParams = {…}`, a builder
