@@ -121,7 +121,7 @@ export interface RequestView {
    * SDK's `generateText({ model: anthropic('claude-…') })`): its fields
    * are read under their API names, but parameters it may not accept (`output_config`) are never added.
    */
-  wrapper?: 'langchain' | 'ai-sdk';
+  wrapper?: 'langchain' | 'ai-sdk' | 'litellm';
 }
 
 /** A read of the model's thinking text or of the stop reason in response-handling code. */

@@ -48,7 +48,7 @@ export default defineRule({
         // [BLOCKS] on 4.7+: adaptive + effort. `high` equals the API default, so this is behaviour-neutral and visible.
         const add = addToOutputConfig(req, 'effort', 'high');
         if (add) intents.push(add);
-        else notes.push(req.wrapper ? `Effort is left at its default (high): set it through the wrapper's own setting if you want another level (${req.wrapper === 'ai-sdk' ? '`providerOptions.anthropic.effort`' : 'LangChain: `outputConfig: { effort }` in JS, `effort=` in Python'}, in versions that have it).` : 'output_config is computed elsewhere: add `effort` to it by hand.');
+        else notes.push(req.wrapper ? `Effort is left at its default (high): set it through the wrapper's own setting if you want another level (${req.wrapper === 'ai-sdk' ? '`providerOptions.anthropic.effort`' : req.wrapper === 'litellm' ? 'LiteLLM: `reasoning_effort=`' : 'LangChain: `outputConfig: { effort }` in JS, `effort=` in Python'}, in versions that have it).` : 'output_config is computed elsewhere: add `effort` to it by hand.');
         if (suggested !== 'high') notes.push(`Consider effort "${suggested}" (mapped from budget_tokens=${budget}); the guide has no 1:1 mapping ("Choosing an effort level on Opus 4.7").`);
       } else {
         notes.push(`Effort is optional on ${t.target.id} (default high); consider output_config.effort "${suggested}" (mapped from budget_tokens=${budget ?? 'unknown'}).`);

@@ -122,6 +122,21 @@ function langchainClassNames(text: string): Set<string> {
   return names;
 }
 
+/** LiteLLM's completion functions as this module names them (`litellm.completion`, `from litellm import acompletion`). */
+function litellmCallNames(text: string): Set<string> {
+  const names = new Set<string>();
+  const fns = ['completion', 'acompletion'];
+  const mod = /^[ \t]*import[ \t]+litellm(?:[ \t]+as[ \t]+(\w+))?[ \t]*$/m.exec(text);
+  if (mod) for (const f of fns) names.add(`${mod[1] ?? 'litellm'}.${f}`);
+  for (const m of text.matchAll(/^[ \t]*from[ \t]+litellm[ \t]+import[ \t]+\(?([^)\n]*)\)?[ \t]*$/gm)) {
+    for (const item of m[1].split(',')) {
+      const parts = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(item);
+      if (parts && fns.includes(parts[1])) names.add(parts[2] ?? parts[1]);
+    }
+  }
+  return names;
+}
+
 /** Its constructor arguments under their Messages API names. */
 const LANGCHAIN_KEYS: Record<string, string> = { model_name: 'model', stop: 'stop_sequences' };
 
@@ -479,6 +494,21 @@ export function analyzePython(root: Node, text: string, path: string, syntaxErro
       const params: ValueView = { ...built.params, fields: built.params.fields?.map((f) => ({ ...f, key: LANGCHAIN_KEYS[f.key] ?? f.key })) };
       const streaming = params.fields?.find((f) => f.key === 'streaming');
       pushRequest({ language: 'python', kind: 'sdk-call', method: 'create', beta: false, platform: 'first-party', range: rangeOf(call), callee: rangeOf(fn), params, headers: built.headers, streaming: streaming?.value.literal === true, wrapper: 'langchain' }, call, built.opaque);
+    }
+  }
+
+  // ---- LiteLLM: completion(model="anthropic/claude-…", temperature=…, thinking={…}) is sent to Claude as written ----
+  const litellmNames = litellmCallNames(text);
+  if (litellmNames.size) {
+    for (const call of calls) {
+      const fn = call.childForFieldName('function');
+      const args = call.childForFieldName('arguments');
+      if (!fn || args?.type !== 'argument_list' || !litellmNames.has(fn.text)) continue;
+      const built = buildParams(args);
+      // One call serves every provider: only a request naming a Claude model is Claude's.
+      if (!looksClaude(built.params.fields?.find((f) => f.key === 'model')?.value)) continue;
+      const streaming = built.params.fields?.find((f) => f.key === 'stream');
+      pushRequest({ language: 'python', kind: 'sdk-call', method: 'create', beta: false, platform: 'unknown', range: rangeOf(call), callee: rangeOf(fn), params: built.params, headers: built.headers, streaming: streaming?.value.literal === true, wrapper: 'litellm' }, call, built.opaque);
     }
   }
 
