@@ -1,4 +1,4 @@
-import { addToOutputConfig, paramPath } from './support/helpers.js';
+import { addToOutputConfig, setsEffort } from './support/helpers.js';
 import { defineRule } from './types.js';
 
 export default defineRule({
@@ -9,11 +9,11 @@ export default defineRule({
   fixTitle: 'Set output_config.effort explicitly',
   appliesTo: (t) => t.source?.family === 'sonnet' && t.source.capabilities.effort.length === 0 && t.target.family === 'sonnet' && t.target.capabilities.effort.length > 0,
   checkRequest(req, t) {
-    if (paramPath(req, 'output_config', 'effort') || req.method === 'count_tokens') return [];
+    if (setsEffort(req) || req.method === 'count_tokens') return [];
     const add = addToOutputConfig(req, 'effort', 'medium');
     return [{
       range: req.range,
-      message: `${t.source!.id} had no effort parameter; ${t.target.id} defaults to "high", which may raise latency and token use: set effort explicitly (guide: Migrating from Sonnet 4.5 to Sonnet 4.6).`,
+      message: `${t.source!.id} had no effort parameter; ${t.target.id} defaults to "high", which may raise latency and token use: set effort explicitly${req.wrapper ? ' through the wrapper\'s own setting' : ''} (guide: Migrating from Sonnet 4.5 to Sonnet 4.6).`,
       fix: add ? 'suggest' : 'manual',
       intents: add ? [add] : [],
       notes: ['Starting points: low for chat/classification, medium for most applications and agentic coding, high for autonomous long-horizon agents and computer use.'],

@@ -1,4 +1,4 @@
-import { addToOutputConfig, field, literalNumber, param, paramPath, thinkingType } from './support/helpers.js';
+import { addToOutputConfig, field, literalNumber, param, setsEffort, thinkingType } from './support/helpers.js';
 import { defineRule, type RuleFinding } from './types.js';
 import type { EditIntent, NeutralValue } from '../languages/types.js';
 
@@ -41,7 +41,7 @@ export default defineRule({
     else if (via) { lower(); notes.push(`The budget comes from \`${via.name}\`, which is used elsewhere or defined in another module: it is kept; delete it once nothing else needs it.`); }
     else if (budgetField && budget === undefined) { lower(); notes.push('The budget is computed: the computation is kept; delete it once nothing else uses it.'); }
     if (thinking.value.via?.external) fix = 'suggest';
-    const hasEffort = !!paramPath(req, 'output_config', 'effort');
+    const hasEffort = setsEffort(req);
     const suggested = effortForBudget(budget);
     if (!hasEffort && caps.effort.length > 0) {
       if (!transitional) {

@@ -86,6 +86,11 @@ export function splitBetaHeader(value: string): string[] {
 }
 
 /** Add `key: value` into `params.output_config` (merging with an existing object) as one intent. */
+/** Whether the request sets an effort: in output_config, or through a wrapper's own setting (`effort=`, `reasoning_effort=`). */
+export function setsEffort(req: RequestView): boolean {
+  return !!paramPath(req, 'output_config', 'effort') || (!!req.wrapper && (!!param(req, 'effort') || !!param(req, 'reasoning_effort')));
+}
+
 export function addToOutputConfig(req: RequestView, key: string, value: NeutralValue): EditIntent | undefined {
   // A wrapper names these settings its own way (LangChain: `outputConfig`, `effort=`), version by version.
   if (req.wrapper) return undefined;
