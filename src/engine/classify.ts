@@ -57,6 +57,31 @@ function isRecordedResponse(path: string, text: string): boolean {
 /** Distinct models named as plain strings from which a file is read as a registry. */
 const REGISTRY_MIN_MODELS = 4;
 
+/** Distinct models handed to one function, one call each, from which a caller is read as registering them. */
+const REGISTRATION_MIN_MODELS = 3;
+
+/**
+ * The name of the function whose argument list holds `offset` (through any object or list literals inside
+ * it): `ClaudeMessages` for `register(ClaudeMessages("claude-…"))`, `modelRef` for `modelRef({ info: {
+ * versions: ["claude-…"] } })`. Text only, at most 2,000 characters back; brackets inside strings may mislead
+ * it, which only costs a registration read as settings.
+ */
+function enclosingCallee(text: string, offset: number): string | undefined {
+  let depth = 0;
+  for (let i = offset - 1, stop = Math.max(0, offset - 2000); i >= stop; i--) {
+    const c = text[i];
+    if (c === ')' || c === ']' || c === '}') depth++;
+    else if (c === '[' || c === '{') { if (depth > 0) depth--; }
+    else if (c === '(') {
+      if (depth > 0) { depth--; continue; }
+      const name = /([A-Za-z_$][\w$]*)\s*$/.exec(text.slice(Math.max(0, i - 80), i))?.[1];
+      // A definition's parameter list (`def f(model="…")`, `function f(model = '…')`) registers nothing.
+      return name && !/\b(def|function|func|fn)\s+[\w$]*\s*$/.test(text.slice(Math.max(0, i - 80), i)) ? name : undefined;
+    }
+  }
+  return undefined;
+}
+
 /** Membership-style asserts are registry tests; `assert resp.model == "…"` is a plain fixture. */
 const MEMBERSHIP = /\bin\b|\bis_?[Ss]upported\b|\bsupports?\(|SUPPORTED|[Ss]upported_?[Mm]odels|\binclude\(|have_key|contain_exactly|match_array|contains|Contains|include\?|includes|toContain|assertIn|in_array|has\(|\.has_key|ContainsKey|containsKey|hasItem|assertArrayHasKey|toHaveProperty/;
 
@@ -122,10 +147,21 @@ export function classifyFile(path: string, text: string, matches: ModelIdMatch[]
   // model constants) make the file a registry even without a literal collection: flag, never swap.
   // Not documentation: its code blocks are separate examples, each naming the model it shows. Not a test
   // (its fixtures name the models it exercises) nor a caller (its defaults and settings name the models it
-  // sends): their registries are literal collections.
+  // sends), except for the models a caller registers one call at a time (`register(ClaudeMessages("claude-…"))`,
+  // `modelRef({ name: "…/claude-…" })`): three or more models handed to the same function.
   const plain = occurrences.filter((o) => o.role === 'string' && o.match.model && !o.match.variant);
   const caller = !!view && (view.requests.length > 0 || view.clients.length > 0);
-  if (view?.language !== 'markdown' && !docCode && !test && !caller && new Set(plain.map((o) => o.match.model!.id)).size >= REGISTRY_MIN_MODELS) for (const o of plain) o.role = 'definer-entry';
+  if (view?.language !== 'markdown' && !docCode && !test) {
+    if (!caller && new Set(plain.map((o) => o.match.model!.id)).size >= REGISTRY_MIN_MODELS) for (const o of plain) o.role = 'definer-entry';
+    else if (caller) {
+      const byCallee = new Map<string, Occurrence[]>();
+      for (const o of plain) {
+        const callee = enclosingCallee(text, o.match.start);
+        if (callee) byCallee.set(callee, [...(byCallee.get(callee) ?? []), o]);
+      }
+      for (const group of byCallee.values()) if (new Set(group.map((o) => o.match.model!.id)).size >= REGISTRATION_MIN_MODELS) for (const o of group) o.role = 'definer-entry';
+    }
+  }
   return { bucket: bucketOf(view, occurrences, generated), occurrences, generated };
 }
 
