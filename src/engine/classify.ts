@@ -192,6 +192,9 @@ function recordsOfKeyedRegistries(occurrences: Occurrence[]): void {
   }
 }
 
+/** An assertion reading the model an API answered: a response, result or message object's model. */
+const READS_RESPONSE_MODEL = /\b(response|resp|res|result|message|msg|completion|output|reply|answer|meta)\b\??(\.|->|\[['"])[\w.?>\[\]'"-]*\b(model|modelId|model_id)\b/i;
+
 /** How far before an assertion (in lines) the value it checks may be set up: one test's body. */
 const SETUP_WINDOW_LINES = 30;
 
@@ -220,10 +223,21 @@ function testRoles(occurrences: Occurrence[], text: string): void {
   const oneModel = new Set(named.map((o) => o.match.model!.id)).size === 1;
   const swapped = new Set(named.filter(swaps).map((o) => o.match.text));
   const setups = named.filter((o) => swaps(o) && !o.context?.assert);
-  const setUpBefore = (o: Occurrence) => setups.some((s) => s.match.text === o.match.text && s.match.start < o.match.start && linesBetween(text, s.match.start, o.match.start) <= SETUP_WINDOW_LINES);
+  // The value an assertion checks, set up just before it outside any assertion: swapped (`true`) or kept (`false`).
+  const setUp = (o: Occurrence): boolean | undefined => {
+    const before = named.filter((s) => s !== o && !s.context?.assert && s.match.text === o.match.text && s.match.start < o.match.start && linesBetween(text, s.match.start, o.match.start) <= SETUP_WINDOW_LINES);
+    const nearest = before[before.length - 1];
+    return nearest ? swaps(nearest) : undefined;
+  };
   for (const o of named) {
-    if (o.role === 'capability-gate') o.role = o.context?.assert || setUpBefore(o) || (oneModel && swapped.has(o.match.text)) ? 'string' : 'test-check';
-    else if (o.role === 'registry-assert' && setUpBefore(o)) o.role = 'string';
+    const a = o.context?.assert;
+    // What an API answered (`$response->meta->model`, `expect(result.response.modelId)`) comes from a recording or
+    // a mock, which this run does not change: the assertion stays with it.
+    if (a && (o.role === 'capability-gate' || o.role === 'string') && READS_RESPONSE_MODEL.test(text.slice(a.start, a.end))) { o.role = 'test-check'; continue; }
+    const setup = a ? setUp(o) : undefined;
+    if (setup === false && (o.role === 'string' || o.role === 'capability-gate' || o.role === 'registry-assert')) o.role = 'test-check';
+    else if (o.role === 'capability-gate') o.role = a || setup || (oneModel && swapped.has(o.match.text)) ? 'string' : 'test-check';
+    else if (o.role === 'registry-assert' && setup) o.role = 'string';
   }
   // Assertions holding an ID this run leaves alone (a variant, a Bedrock ARN) next to one it would swap.
   const asserts = new Map<number, Occurrence[]>();

@@ -1,4 +1,6 @@
 import { findModelIds, lifecycle, rewriteCore } from '../catalog/index.js';
+import { isTestPath } from '../scanner/language.js';
+import { mentions } from './support/alongside.js';
 import { param } from './support/helpers.js';
 import { defineRule, type RuleFinding, type Severity } from './types.js';
 
@@ -33,6 +35,7 @@ export default defineRule({
   },
   checkFile(ctx) {
     const out: RuleFinding[] = [];
+    const test = isTestPath(ctx.path);
     for (const occ of ctx.occurrences) {
       const { match } = occ;
       if (!match.model || match.variant || match.form === 'bedrock-legacy') continue;
@@ -46,9 +49,21 @@ export default defineRule({
           ? `is deprecated${life.daysLeft !== undefined ? ` and retires in ${life.daysLeft} days (${match.model.retiresOn})` : ''}`
           : `is superseded by ${target.id}`;
       const to = rewriteCore(match, target);
+      const covered = () => test && mentions(ctx.text, { start: 0, end: ctx.text.length }, target.id);
       const base = { range: { start: match.start, end: match.end }, from: match.text, severity };
       const vertexNote = match.form === 'vertex' ? ['Vertex AI: confirm the new ID in the Vertex model list; the alias is written without a date suffix, since a guessed dated ID 404s.'] : undefined;
-      if (occ.role === 'request-model' || occ.role === 'string') {
+      if ((occ.role === 'request-model' || occ.role === 'string') && covered()) {
+        // A test file that already exercises the new model keeps its tests of the old one on purpose (a provider
+        // library's per-model behaviour, a (model, expected) table): swapping them would duplicate the new
+        // model's cases and break the old ones' expectations.
+        out.push({
+          ...base,
+          severity: life.retired ? severity : 'info',
+          to: target.id,
+          message: `${match.text} is tested next to ${target.id} in this test file, which already covers the new model: the old model's tests are left as they are${life.retired ? `; ${match.text} ${state}, so a test that calls the API with it fails: move or drop that test by hand` : ' (the old model is still served)'} (guide: Step 1, bucket 3 sub-cases, "Registry-assert test").`,
+          fix: 'manual',
+        });
+      } else if (occ.role === 'request-model' || occ.role === 'string') {
         if (to === undefined) continue;
         const newText = match.text.slice(0, match.core.start - match.start) + to + match.text.slice(match.core.end - match.start);
         out.push({

@@ -79,7 +79,9 @@ export function phpConstructs(root: Node, text: string, offset: number): Constru
     }
     if (!out.assert && /^(member_call_expression|scoped_call_expression|function_call_expression)$/.test(a.type)) {
       const name = a.type === 'function_call_expression' ? a.childForFieldName('function')?.text ?? '' : a.childForFieldName('name')?.text ?? '';
-      if (/^(assert\w*|expect)$/.test(name)) {
+      // Pest chains the check onto the subject: `expect($x)->toBe('…')` (the ID is an argument of toBe).
+      const pestChain = a.type === 'member_call_expression' && /^expect\s*\(/.test(a.childForFieldName('object')?.text ?? '');
+      if (/^(assert\w*|expect)$/.test(name) || pestChain) {
         let stmt: Node = a;
         while (stmt.parent && stmt.type !== 'expression_statement') stmt = stmt.parent;
         out.assert = rangeOf(stmt.type === 'expression_statement' ? stmt : a);
