@@ -1,5 +1,15 @@
 import { param } from './support/helpers.js';
 import { defineRule, type RuleFinding } from './types.js';
+import type { Range } from '../languages/types.js';
+
+/**
+ * Two fields set in different branches of one if/else (`if (t) params.temperature = t; else if (p)
+ * params.top_p = p`): never sent together. Read from the text between them.
+ */
+function exclusive(text: string, a: Range, b: Range): boolean {
+  const [first, second] = a.start < b.start ? [a, b] : [b, a];
+  return /\}\s*else\b|^[ \t]*(elif|else)\b|\belse\s*:|^[ \t]*else\b/m.test(text.slice(first.end, second.start));
+}
 
 export default defineRule({
   id: 'sampling-params',
@@ -8,7 +18,7 @@ export default defineRule({
   buckets: ['caller'],
   fixTitle: 'Remove the rejected sampling parameter',
   appliesTo: (t) => t.target.capabilities.sampling !== 'all',
-  checkRequest(req, t) {
+  checkRequest(req, t, ctx) {
     const out: RuleFinding[] = [];
     const present = (['temperature', 'top_p', 'top_k'] as const).map((k) => param(req, k)).filter((f) => !!f);
     if (t.target.capabilities.sampling === 'none') {
@@ -26,7 +36,7 @@ export default defineRule({
     // Claude 4+: temperature OR top_p, not both (guide: Additional Changes When Coming from 3.x / 4.0 / 4.1, item 1).
     const temperature = param(req, 'temperature');
     const topP = param(req, 'top_p');
-    if (temperature && topP) {
+    if (temperature && topP && !exclusive(ctx.text, temperature.range, topP.range)) {
       out.push({
         range: topP.range,
         message: `Passing both temperature and top_p returns 400 on Claude 4+ models such as ${t.target.id}; temperature is kept and top_p removed (guide: Additional Changes When Coming from 3.x / 4.0 / 4.1, item 1).`,
