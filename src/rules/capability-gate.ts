@@ -56,11 +56,14 @@ export default defineRule({
         notes: gate ? [`Gate: ${ctx.text.slice(gate.start, gate.end).slice(0, 120)}`] : undefined,
       });
     };
+    // Models the file already tests in a gate of its own (an earlier branch of the same if/else chain): the
+    // new model has its capabilities there, and adding it to the old model's branch would be dead code.
+    const gated = new Set(ctx.occurrences.filter((o) => o.match.model && !o.match.variant && o.context?.gate).map((o) => o.match.model!.id));
     for (const occ of ctx.occurrences) {
       if (occ.role !== 'capability-gate' || !occ.match.model || occ.match.variant) continue;
       const target = ctx.targetFor(occ.match.model);
       const to = target && alongsideId(occ.match, target);
-      if (!target || !to || mentions(ctx.text, aroundGate(ctx.text, occ.context?.gate), to) || admitsAlready(ctx.text, occ.context?.gate, occ.match.text, to)) continue;
+      if (!target || !to || gated.has(target.id) || mentions(ctx.text, aroundGate(ctx.text, occ.context?.gate), to) || admitsAlready(ctx.text, occ.context?.gate, occ.match.text, to)) continue;
       const mapped = occ.context?.collection?.kind === 'switch' ? caseValue(ctx.text, occ.match.end) : undefined;
       if (mapped !== undefined) {
         // A lookup (`when 'claude-2.1' then 'claude-v2:1'`): the new model sharing the case would get the old one's value.

@@ -577,7 +577,8 @@ export function analyzeTs(sf: ts.SourceFile, path: string): TsAnalysis {
     }
     const params: ValueView = { ...built.params, fields };
     const host = o.parent && ts.isCallExpression(o.parent) ? calleeName(o.parent) : '';
-    pushRequest({ language, kind: 'sdk-call', method: 'create', beta: false, platform: 'first-party', range: rangeOf(o, sf), params, headers: [], streaming: /^stream/.test(host), wrapper: 'ai-sdk' }, o, built.opaque);
+    const headers = built.params.fields?.find((f) => f.key === 'headers');
+    pushRequest({ language, kind: 'sdk-call', method: 'create', beta: false, platform: 'first-party', range: rangeOf(o, sf), params, headers: headers ? headersOf(headers.value, 'request') : [], streaming: /^stream/.test(host), wrapper: 'ai-sdk' }, o, built.opaque);
   }
 
   // ---- request bodies typed as the SDK's params (`const body: MessageCreateParams = {…}`, a builder

@@ -42,7 +42,8 @@ export function listMeaning(text: string, collection: Range | undefined): 'lifec
     end = start - 1;
   }
   if (LIFECYCLE_LIST.test(lead)) return 'lifecycle';
-  if (/unsupported|not_?supported|without|\bno_|_no_|disabled|exclu|block_?list|blocked|deny_?list|denied|disallow|banned|skip/i.test(lead)) return 'exclusion';
+  // `without` names a missing capability (`MODELS_WITHOUT_VISION`), not a missing part of the ID (`…_WITHOUT_DATE`).
+  if (/unsupported|not_?supported|without(?![_ -]?(date|dates|version|versions|prefix|suffix|snapshot))|\bno_|_no_|disabled|exclu|block_?list|blocked|deny_?list|denied|disallow|banned|skip/i.test(lead)) return 'exclusion';
   // camelCase names: `noTemperatureModels`, `NO_VISION` is covered above.
   if (/(^|[^A-Za-z])no[A-Z]/.test(lead)) return 'exclusion';
   return undefined;
