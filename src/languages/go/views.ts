@@ -590,6 +590,17 @@ export function analyzeGo(root: Node, text: string, syntaxErrors: number): GoAna
     requests.push(req);
     requestNodes.set(req, { call, paramsNode: body });
   }
+  // The SDK's params literal handed to code this file does not show (`ai.WithConfig(&anthropic.MessageNewParams{…})`
+  // in a framework, a helper returning one): a request body all the same.
+  const paramsSeen = new Set([...requestNodes.values()].map((n) => n.paramsNode?.startIndex));
+  for (const n of composites) {
+    const type = sdkTypeName(n.childForFieldName('type'));
+    if (!type || !/^(Beta)?MessageNewParams$/.test(type) || paramsSeen.has(n.startIndex)) continue;
+    const params = compositeValue(n, type.startsWith('Beta'), 0);
+    const req: RequestView = { language: 'go', kind: 'payload', method: 'create', beta: false, platform: 'unknown', range: rangeOf(n), params, headers: [], streaming: false };
+    requests.push(req);
+    requestNodes.set(req, { call: n, paramsNode: n });
+  }
   /** bytes.NewReader(b) / bytes.NewBuffer(b) / strings.NewReader(s) → the map literal b was marshalled from. */
   function httpBody(arg: Node | undefined): Node | undefined {
     let n = arg ? stripPointer(arg) : undefined;
