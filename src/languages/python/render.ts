@@ -346,6 +346,19 @@ function alongside(ctx: PyRenderContext, at: number, from: string, to: string): 
   }
   const k = col!;
   if (k.kind === 'switch' || k.kind === 'union') {
+    // A Literal[...] written one member per line gets the new member on a line of its own.
+    const index = k.items.findIndex((i) => i.id === node.id);
+    const neighbour = k.items[index + 1] ?? k.items[index - 1];
+    const perLine = k.kind === 'union' && !!neighbour && text.slice(Math.min(node.endIndex, neighbour.endIndex), Math.max(node.startIndex, neighbour.startIndex)).includes('\n');
+    if (perLine) {
+      const lineEnd = lineEndOf(text, node.endIndex);
+      const after = text.slice(node.endIndex, lineEnd);
+      const comma = /^\s*,/.test(after);
+      if (!/^\s*,?\s*(#.*)?$/.test(after)) return { refused: 'the member shares its line with other code' };
+      return { edits: comma
+        ? [{ start: lineEnd, end: lineEnd, text: `${eol}${indentOf(text, node.startIndex)}${copy},` }]
+        : [{ start: node.endIndex, end: node.endIndex, text: `,${eol}${indentOf(text, node.startIndex)}${copy}` }] };
+    }
     const sep = k.kind === 'switch' ? ' | ' : ', ';
     return { edits: [{ start: node.endIndex, end: node.endIndex, text: `${sep}${copy}` }] };
   }
