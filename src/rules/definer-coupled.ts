@@ -1,10 +1,22 @@
 import { findModelIds } from '../catalog/index.js';
-import { isTestPath } from '../scanner/language.js';
+import { detectLanguage, isTestPath } from '../scanner/language.js';
 import { defineRule, type CrossFileFinding, type PlannedFileSummary } from './types.js';
 
 /** `packages/anthropic/` in a monorepo (packages/, apps/, libs/, services/…): a test is coupled to its own package's registries. */
 function packageOf(path: string): string | undefined {
   return /^(?:.*\/)?(?:packages|apps|libs|services|modules|plugins|extensions|crates)\/[^/]+\//.exec(path)?.[0];
+}
+
+const DATA = new Set(['yaml', 'json', 'toml', 'env']);
+const family = (path: string) => {
+  const l = detectLanguage(path, '') ?? 'text';
+  return l === 'javascript' ? 'typescript' : l;
+};
+
+/** A test reads registries of its own language, or data files any language loads (a Go test never reads a JS module). */
+function sameCode(test: string, registry: string): boolean {
+  const r = family(registry);
+  return DATA.has(r) || r === family(test);
 }
 
 /** The bare model ID a finding's `to` names (`anthropic.claude-opus-4-8` → `claude-opus-4-8`). */
@@ -41,7 +53,7 @@ export default defineRule({
         if (x.rule !== 'model-id' || x.suppressed) continue;
         const id = targetId(x.to);
         const pkg = packageOf(f.path);
-        const registries = id ? lacking.get(id)?.filter((r) => !pkg || !packageOf(r.path) || packageOf(r.path) === pkg) : undefined;
+        const registries = id ? lacking.get(id)?.filter((r) => (!pkg || !packageOf(r.path) || packageOf(r.path) === pkg) && sameCode(f.path, r.path)) : undefined;
         if (!id || !registries?.length) continue;
         const where = registries.map((r) => `${r.path}:${r.line}`).join(', ');
         out.push({
