@@ -483,33 +483,23 @@ export function analyzePython(root: Node, text: string, path: string, syntaxErro
     }, call, built.opaque);
   }
 
-  // ---- LangChain's ChatAnthropic: its settings are forwarded to the Messages API ----
-  const langchainNames = langchainClassNames(text);
-  if (langchainNames.size) {
-    for (const call of calls) {
-      const fn = call.childForFieldName('function');
-      const args = call.childForFieldName('arguments');
-      if (!fn || args?.type !== 'argument_list' || !langchainNames.has(fn.text)) continue;
-      const built = buildParams(args);
-      const params: ValueView = { ...built.params, fields: built.params.fields?.map((f) => ({ ...f, key: LANGCHAIN_KEYS[f.key] ?? f.key })) };
-      const streaming = params.fields?.find((f) => f.key === 'streaming');
-      pushRequest({ language: 'python', kind: 'sdk-call', method: 'create', beta: false, platform: 'first-party', range: rangeOf(call), callee: rangeOf(fn), params, headers: built.headers, streaming: streaming?.value.literal === true, wrapper: 'langchain' }, call, built.opaque);
-    }
-  }
-
-  // ---- LiteLLM: completion(model="anthropic/claude-…", temperature=…, thinking={…}) is sent to Claude as written ----
-  const litellmNames = litellmCallNames(text);
-  if (litellmNames.size) {
-    for (const call of calls) {
-      const fn = call.childForFieldName('function');
-      const args = call.childForFieldName('arguments');
-      if (!fn || args?.type !== 'argument_list' || !litellmNames.has(fn.text)) continue;
-      const built = buildParams(args);
-      // One call serves every provider: only a request naming a Claude model is Claude's.
-      if (!looksClaude(built.params.fields?.find((f) => f.key === 'model')?.value)) continue;
-      const streaming = built.params.fields?.find((f) => f.key === 'stream');
-      pushRequest({ language: 'python', kind: 'sdk-call', method: 'create', beta: false, platform: 'unknown', range: rangeOf(call), callee: rangeOf(fn), params: built.params, headers: built.headers, streaming: streaming?.value.literal === true, wrapper: 'litellm' }, call, built.opaque);
-    }
+  // ---- wrappers whose settings are forwarded to the Messages API: LangChain's ChatAnthropic, LiteLLM's
+  // completion(model="anthropic/claude-…") (one call serving every provider: only a request naming a Claude
+  // model is Claude's) ----
+  const wrappers = [
+    { names: langchainClassNames(text), wrapper: 'langchain' as const, platform: 'first-party' as Platform, keys: LANGCHAIN_KEYS, stream: 'streaming', claudeOnly: false },
+    { names: litellmCallNames(text), wrapper: 'litellm' as const, platform: 'unknown' as Platform, keys: {} as Record<string, string>, stream: 'stream', claudeOnly: true },
+  ].filter((w) => w.names.size > 0);
+  for (const call of wrappers.length ? calls : []) {
+    const fn = call.childForFieldName('function');
+    const args = call.childForFieldName('arguments');
+    const w = fn && args?.type === 'argument_list' ? wrappers.find((x) => x.names.has(fn.text)) : undefined;
+    if (!w) continue;
+    const built = buildParams(args!);
+    const params: ValueView = { ...built.params, fields: built.params.fields?.map((f) => ({ ...f, key: w.keys[f.key] ?? f.key })) };
+    if (w.claudeOnly && !looksClaude(params.fields?.find((f) => f.key === 'model')?.value)) continue;
+    const streaming = params.fields?.find((f) => f.key === w.stream);
+    pushRequest({ language: 'python', kind: 'sdk-call', method: 'create', beta: false, platform: w.platform, range: rangeOf(call), callee: rangeOf(fn!), params, headers: built.headers, streaming: streaming?.value.literal === true, wrapper: w.wrapper }, call, built.opaque);
   }
 
   // ---- raw HTTP to /v1/messages ----
