@@ -75,6 +75,12 @@ export function resolveTarget(source: ModelInfo | undefined, target: string): Mo
  */
 export function rewriteCore(match: ModelIdMatch, target: ModelInfo): string | undefined {
   if (match.variant !== undefined || match.form === 'bedrock-legacy') return undefined;
+  // Vertex AI names a model with a dated snapshot `<alias>@<date>` (`claude-haiku-4-5@20251001`); one with no
+  // dated snapshot in the catalogue only by its alias. The date comes from the catalogue, never a guess.
+  if (match.form === 'vertex') {
+    const dated = target.dated?.map((d) => /^(.*)-(\d{8})$/.exec(d)).find((m) => m && m[1] === target.id);
+    if (dated) return `${target.id}@${dated[2]}`;
+  }
   return target.id;
 }
 

@@ -51,7 +51,7 @@ export default defineRule({
       const to = rewriteCore(match, target);
       const covered = () => test && mentions(ctx.text, { start: 0, end: ctx.text.length }, target.id);
       const base = { range: { start: match.start, end: match.end }, from: match.text, severity };
-      const vertexNote = match.form === 'vertex' ? ['Vertex AI: confirm the new ID in the Vertex model list; the alias is written without a date suffix, since a guessed dated ID 404s.'] : undefined;
+      const vertexNote = match.form === 'vertex' ? ['Vertex AI: confirm the new ID in the Vertex model list; it is written `<alias>@<date>` from the catalogue\'s dated snapshot when the model has one, else as the alias (a guessed date 404s).'] : undefined;
       if ((occ.role === 'request-model' || occ.role === 'string') && covered()) {
         // A test file that already exercises the new model keeps its tests of the old one on purpose (a provider
         // library's per-model behaviour, a (model, expected) table): swapping them would duplicate the new
