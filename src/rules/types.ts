@@ -96,7 +96,7 @@ export interface RuleFinding {
 export interface PlannedFileSummary {
   path: string;
   bucket: Bucket;
-  findings: { id: string; rule: string; line: number; column: number; endLine: number; endColumn: number; from?: string; to?: string; applied?: boolean; suppressed?: string }[];
+  findings: { id: string; rule: string; line: number; column: number; endLine: number; endColumn: number; from?: string; to?: string; applied?: boolean; suppressed?: string; fix?: FixKind }[];
 }
 
 export interface CrossFileFinding {
