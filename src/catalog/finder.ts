@@ -10,7 +10,8 @@
 //   <vertex name>@<date>                    claude-sonnet-4@20250514, claude-3-5-sonnet-v2@20241022
 //   anthropic.<id>-v<n>[:<m>]               legacy Bedrock (InvokeModel/Converse), recognised, never rewritten
 // `core` is the model part: after the provider prefix, without a legacy Bedrock `-v<n>:<m>` version, with any
-// variant suffix and with a Vertex `@date` (the target alias is written with no date).
+// variant suffix and with a Vertex `@date` (the target is written `<alias>@<date>` when the catalogue has its
+// dated snapshot, else as the alias: rewriteCore).
 import type { IdForm, ModelIdMatch, ModelInfo } from './types.js';
 import { MODEL_DATA, VERTEX_NAME_OVERRIDES } from './models.js';
 
