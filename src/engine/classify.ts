@@ -137,10 +137,8 @@ export function classifyFile(path: string, text: string, matches: ModelIdMatch[]
     const request = role === 'request-model' ? view?.requests.find((r) => inRange(r.range, match.start) || r.params.fields?.some((f) => f.key === 'model' && (inRange(f.value.range, match.start) || (f.value.via && inRange(f.value.via.definitionRange, match.start))))) : undefined;
     return { match, role, request, context };
   });
-  // A test about one model that compares a value to it (`$parameters['model'] === 'claude-2.1'` after
-  // sending that model) checks its own fixture, not a capability: swapped with the fixture, or the test breaks
-  // (guide: "one model in a struct compared only to itself, it's a generic fixture").
   recordsOfKeyedRegistries(occurrences);
+  // Tests compare what they set up: their comparisons are assertions, not capability gates (testRoles).
   const test = isTestPath(path);
   if (test) testRoles(occurrences, text);
   // Many different models named as plain strings (`register(Model("claude-…"))` calls, a module of
@@ -204,6 +202,8 @@ const SETUP_WINDOW_LINES = 30;
  * fixture"; "if the test references multiple model versions in a list, it's a registry test"):
  * - an assertion of a value the test set up just before (`Options(model="claude-…")` then `assert opts.model
  *   == "claude-…"` or `require.Contains(out, "large = claude-…")`) is swapped with it, or the test breaks;
+ *   kept with it when the run keeps that value (a registry entry), and kept when it reads what an API
+ *   answered (`expect($response->meta->model)`: a recording or mock the run does not change);
  * - any other equality assertion (`assert client.default_model == "claude-…"`) checks a default or fixture
  *   moving with the run: swapped, never offered as a capability gate (adding the new ID to an equality makes
  *   a second assertion that cannot pass);
