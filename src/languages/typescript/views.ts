@@ -537,7 +537,7 @@ export function analyzeTs(sf: ts.SourceFile, path: string): TsAnalysis {
   // ---- the Vercel AI SDK: generateText({ model: anthropic('claude-…'), temperature, providerOptions: { anthropic: {…} } }) ----
   /** `anthropic('…')`, `anthropic.messages('…')`, or a provider made by `createAnthropic(…)`: its model ID argument. */
   const aiSdkModel = (node: ts.Expression, depth = 0): ts.Expression | undefined => {
-    let e = unwrap(node);
+    const e = unwrap(node);
     if (ts.isIdentifier(e) && depth < 3) {
       const b = resolve(scopes, e.text, e);
       return b?.init ? aiSdkModel(b.init, depth + 1) : undefined;
