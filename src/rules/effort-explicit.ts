@@ -1,4 +1,14 @@
-import { addToOutputConfig, setsEffort } from './support/helpers.js';
+import { addToOutputConfig, param, setsEffort } from './support/helpers.js';
+import { findModelIds } from '../catalog/index.js';
+import type { ModelInfo } from '../catalog/types.js';
+import type { RequestView } from '../languages/types.js';
+
+/** The model as the request writes it (`claude-sonnet-4-20250514`), not the catalogue's name for it. */
+function written(req: RequestView, source: ModelInfo): string | undefined {
+  const literal = param(req, 'model')?.value.literal;
+  // After the swap the request names the target: then the catalogue's name for the source it came from.
+  return typeof literal === 'string' && findModelIds(literal)[0]?.model?.id === source.id ? literal : undefined;
+}
 import { defineRule } from './types.js';
 
 export default defineRule({
@@ -13,7 +23,7 @@ export default defineRule({
     const add = addToOutputConfig(req, 'effort', 'medium');
     return [{
       range: req.range,
-      message: `${t.source!.id} had no effort parameter; ${t.target.id} defaults to "high", which may raise latency and token use: set effort explicitly${req.wrapper ? ' through the wrapper\'s own setting' : ''} (guide: Migrating from Sonnet 4.5 to Sonnet 4.6).`,
+      message: `${written(req, t.source!) ?? t.source!.id} had no effort parameter; ${t.target.id} defaults to "high", which may raise latency and token use: set effort explicitly${req.wrapper ? ' through the wrapper\'s own setting' : ''} (guide: Migrating from Sonnet 4.5 to Sonnet 4.6).`,
       fix: add ? 'suggest' : 'manual',
       intents: add ? [add] : [],
       notes: ['Starting points: low for chat/classification, medium for most applications and agentic coding, high for autonomous long-horizon agents and computer use.'],

@@ -73,3 +73,12 @@ describe('documentation pages without an adapter (AsciiDoc, reStructuredText)', 
     }
   });
 });
+
+describe('messages name the model as the code writes it', () => {
+  it('effort-explicit quotes the dated ID of the request, not the catalogue alias', async () => {
+    const text = 'import anthropic\n\nanthropic.Anthropic().messages.create(model="claude-sonnet-4-20250514", max_tokens=64, messages=[{"role": "user", "content": "hi"}])\n';
+    const { result } = await planFile('app/ask.py', text, 'python', { target: 'auto', today: '2026-11-22' });
+    const finding = result.findings.find((f) => f.rule === 'effort-explicit');
+    expect(finding?.message).toMatch(/^claude-sonnet-4-20250514 had no effort parameter/);
+  });
+});
