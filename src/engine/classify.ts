@@ -5,6 +5,7 @@ import type { FileView, OffsetContext, ParsedFile, Range } from '../languages/ty
 import type { Bucket, Occurrence, OccurrenceRole } from '../rules/types.js';
 import { RECORD_IDENTITY_KEY } from '../languages/config/common.js';
 import { isTestPath } from '../scanner/language.js';
+import { MEMBERSHIP_ASSERT } from '../rules/support/alongside.js';
 
 const GENERATED_PATH = [
   /(^|\/)__snapshots__\//,
@@ -82,8 +83,6 @@ function enclosingCallee(text: string, offset: number): string | undefined {
   return undefined;
 }
 
-/** Membership-style asserts are registry tests; `assert resp.model == "…"` is a plain fixture. */
-const MEMBERSHIP = /\bin\b|\bis_?[Ss]upported\b|\bsupports?\(|SUPPORTED|[Ss]upported_?[Mm]odels|\binclude\(|have_key|contain_exactly|match_array|contains|Contains|include\?|includes|toContain|assertIn|in_array|has\(|\.has_key|ContainsKey|containsKey|hasItem|assertArrayHasKey|toHaveProperty/;
 
 function inRange(r: Range, offset: number): boolean {
   return offset >= r.start && offset < r.end;
@@ -318,7 +317,7 @@ function roleOf(match: ModelIdMatch, ctx: OffsetContext | undefined, view: FileV
   if (ctx.inComment) return view?.language === 'markdown' ? 'prose' : 'comment';
   if (inLegacyCompletion(match, ctx, view, text)) return 'legacy-completions';
   if (ctx.requestModel) return 'request-model';
-  if (ctx.assert && MEMBERSHIP.test(text.slice(ctx.assert.start, ctx.assert.end))) return 'registry-assert';
+  if (ctx.assert && MEMBERSHIP_ASSERT.test(text.slice(ctx.assert.start, ctx.assert.end))) return 'registry-assert';
   if (ctx.gate) return 'capability-gate';
   if (isProseValue(match, view)) return 'prose';
   const c = ctx.collection;

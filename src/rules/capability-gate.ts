@@ -1,4 +1,4 @@
-import { alongsideId, caseValue, mentions } from './support/alongside.js';
+import { alongsideId, lookupCase, mentions } from './support/alongside.js';
 import { getModel } from '../catalog/index.js';
 import { isTestPath } from '../scanner/language.js';
 import type { Range } from '../languages/types.js';
@@ -64,17 +64,9 @@ export default defineRule({
       const target = ctx.targetFor(occ.match.model);
       const to = target && alongsideId(occ.match, target);
       if (!target || !to || gated.has(target.id) || mentions(ctx.text, aroundGate(ctx.text, occ.context?.gate), to) || admitsAlready(ctx.text, occ.context?.gate, occ.match.text, to)) continue;
-      const mapped = occ.context?.collection?.kind === 'switch' ? caseValue(ctx.text, occ.match.end) : undefined;
-      if (mapped !== undefined) {
-        // A lookup (`when 'claude-2.1' then 'claude-v2:1'`): the new model sharing the case would get the old one's value.
-        out.push({
-          range: { start: occ.match.start, end: occ.match.end },
-          message: `This case maps ${occ.match.text} to a value of its own (${mapped.slice(0, 60)}): adding ${to} to the same case would give the new model the old model's value. Add a case for ${to} with its own value, and keep this one (the old model is still served) (guide: Step 1, bucket 3 sub-cases, "Capability gate").`,
-          fix: 'manual',
-          intents: [],
-          from: occ.match.text,
-          to,
-        });
+      const lookup = lookupCase(ctx.text, occ, to, 'Step 1, bucket 3 sub-cases, "Capability gate"');
+      if (lookup) {
+        out.push(lookup);
         continue;
       }
       push(occ.match.start, occ.match.end, occ.match.text, to, occ.context?.gate);

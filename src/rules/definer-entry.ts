@@ -1,5 +1,5 @@
 import { lifecycle } from '../catalog/index.js';
-import { alongsideId, caseValue, listMeaning, mentions } from './support/alongside.js';
+import { alongsideId, listMeaning, lookupCase, mentions } from './support/alongside.js';
 import { defineRule, type RuleFinding } from './types.js';
 
 /** The entry holds more than the ID (a record, a map value): its copy carries the old model's values. */
@@ -53,17 +53,9 @@ export default defineRule({
         });
         continue;
       }
-      const mapped = occ.context?.collection?.kind === 'switch' ? caseValue(ctx.text, occ.match.end) : undefined;
-      if (mapped !== undefined) {
-        // A lookup (`when 'claude-2.1' then 'anthropic.claude-v2:1'`): a copied case would hand the new model the old one's value.
-        out.push({
-          range: { start: occ.match.start, end: occ.match.end },
-          message: `This case maps ${occ.match.text} to a value of its own (${mapped.slice(0, 60)}): add a case for ${to} with the new model's own value by hand, and keep this one (the old model is still served) (guide: Step 1, bucket 2).`,
-          fix: 'manual',
-          intents: [],
-          from: occ.match.text,
-          to,
-        });
+      const lookup = lookupCase(ctx.text, occ, to, 'Step 1, bucket 2');
+      if (lookup) {
+        out.push(lookup);
         continue;
       }
       // Outside a literal collection (registration calls), there is no entry to copy: a person adds one.

@@ -36,6 +36,13 @@ export default defineRule({
   checkFile(ctx) {
     const out: RuleFinding[] = [];
     const test = isTestPath(ctx.path);
+    // Per target: whether this test file already names it (read once, not per occurrence).
+    const coveredTargets = new Map<string, boolean>();
+    const covers = (id: string): boolean => {
+      let named = coveredTargets.get(id);
+      if (named === undefined) coveredTargets.set(id, (named = mentions(ctx.text, { start: 0, end: ctx.text.length }, id)));
+      return named;
+    };
     for (const occ of ctx.occurrences) {
       const { match } = occ;
       if (!match.model || match.variant || match.form === 'bedrock-legacy') continue;
@@ -49,7 +56,7 @@ export default defineRule({
           ? `is deprecated${life.daysLeft !== undefined ? ` and retires in ${life.daysLeft} days (${match.model.retiresOn})` : ''}`
           : `is superseded by ${target.id}`;
       const to = rewriteCore(match, target);
-      const covered = () => test && mentions(ctx.text, { start: 0, end: ctx.text.length }, target.id);
+      const covered = () => test && covers(target.id);
       const base = { range: { start: match.start, end: match.end }, from: match.text, severity };
       const vertexNote = match.form === 'vertex' ? ['Vertex AI: confirm the new ID in the Vertex model list; it is written `<alias>@<date>` from the catalogue\'s dated snapshot when the model has one, else as the alias (a guessed date 404s).'] : undefined;
       if ((occ.role === 'request-model' || occ.role === 'string') && covered()) {

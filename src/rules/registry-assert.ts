@@ -1,8 +1,5 @@
-import { alongsideId, mentions } from './support/alongside.js';
+import { alongsideId, MEMBERSHIP_ASSERT, mentions } from './support/alongside.js';
 import { defineRule, type RuleFinding } from './types.js';
-
-/** `in`, `toContain`, `include?`…: the assertion is about membership in a list of supported models. */
-const MEMBERSHIP_TEST = /\bin\b|[Ss]upport|[Cc]ontain|[Ii]nclude|in_array|has\(|[Hh]as_?[Kk]ey|hasItem|toHaveProperty/;
 
 export default defineRule({
   id: 'registry-assert',
@@ -32,7 +29,7 @@ export default defineRule({
       const offered = chosen.get(to) === occ && !ctx.generated;
       out.push({
         range: { start: occ.match.start, end: occ.match.end },
-        message: MEMBERSHIP_TEST.test(ctx.text.slice(occ.context?.assert?.start ?? 0, occ.context?.assert?.end ?? 0))
+        message: MEMBERSHIP_ASSERT.test(ctx.text.slice(occ.context?.assert?.start ?? 0, occ.context?.assert?.end ?? 0))
           ? `This test asserts that ${occ.match.text} is supported: keep it (the old model is still served) and add the same assertion for ${target.id} (guide: Step 1, bucket 3 sub-cases, "Registry-assert test").`
           : `This test checks ${occ.match.text} next to other versions of the family, each covering its own model: keep it (the old model is still served) and add the same check for ${target.id}, whose expected value may differ (guide: Step 1, bucket 3 sub-cases, "Registry-assert test": several model versions make a registry test).`,
         fix: offered ? 'suggest' : 'manual',

@@ -8,7 +8,7 @@ import type { Range } from '../languages/types.js';
  */
 function exclusive(text: string, a: Range, b: Range): boolean {
   const [first, second] = a.start < b.start ? [a, b] : [b, a];
-  return /\}\s*else\b|^[ \t]*(elif|else)\b|\belse\s*:|^[ \t]*else\b/m.test(text.slice(first.end, second.start));
+  return /\}\s*else\b|^[ \t]*(elif|else)\b/m.test(text.slice(first.end, second.start));
 }
 
 export default defineRule({

@@ -25,29 +25,32 @@ export interface TreeSitterLanguage<A extends { view: FileView }> {
 const DISPOSED_CONTEXT: OffsetContext = { inString: false, inComment: false };
 
 export function treeSitterAdapter<A extends { view: FileView }>(lang: TreeSitterLanguage<A>): LanguageAdapter {
-  /** The tree of `text`, or of its fallback stand-in when that parses with fewer errors. */
-  function parseBest(parser: Parser, text: string): Tree | null {
+  /** The tree of `text`, or of its fallback stand-in when that parses with fewer errors; with its error count. */
+  function parseBest(parser: Parser, text: string): { tree: Tree; errors: number } | undefined {
     const tree = parser.parse(text);
-    if (!tree || !lang.fallbackText || countSyntaxErrors(tree.rootNode) === 0) return tree;
-    const stand = lang.fallbackText(text);
+    if (!tree) return undefined;
+    const errors = countSyntaxErrors(tree.rootNode);
+    const stand = errors > 0 ? lang.fallbackText?.(text) : undefined;
     const other = stand !== undefined && stand.length === text.length ? parser.parse(stand) : null;
-    if (!other) return tree;
-    if (countSyntaxErrors(other.rootNode) < countSyntaxErrors(tree.rootNode)) {
+    if (!other) return { tree, errors };
+    const otherErrors = countSyntaxErrors(other.rootNode);
+    if (otherErrors < errors) {
       tree.delete();
-      return other;
+      return { tree: other, errors: otherErrors };
     }
     other.delete();
-    return tree;
+    return { tree, errors };
   }
 
   async function parse(text: string, path: string): Promise<ParsedFile> {
     const parser = await getParser(lang.grammar);
-    const tree = parseBest(parser, text);
-    if (!tree) throw new Error(`tree-sitter-${lang.grammar} returned no tree`);
+    const best = parseBest(parser, text);
+    if (!best) throw new Error(`tree-sitter-${lang.grammar} returned no tree`);
+    const { tree } = best;
     const root = tree.rootNode;
     let disposed = false;
     try {
-      const analysis = lang.analyze({ root, text, path, syntaxErrors: countSyntaxErrors(root), parser });
+      const analysis = lang.analyze({ root, text, path, syntaxErrors: best.errors, parser });
       const input = { root, text, analysis };
       return {
         view: analysis.view,
@@ -71,13 +74,10 @@ export function treeSitterAdapter<A extends { view: FileView }>(lang: TreeSitter
     parse: (text, path) => parse(text, path),
     async countSyntaxErrors(text) {
       const parser = await getParser(lang.grammar);
-      const tree = parseBest(parser, text);
-      if (!tree) return 1;
-      try {
-        return countSyntaxErrors(tree.rootNode);
-      } finally {
-        tree.delete();
-      }
+      const best = parseBest(parser, text);
+      if (!best) return 1;
+      best.tree.delete();
+      return best.errors;
     },
   };
 }

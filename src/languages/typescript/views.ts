@@ -33,8 +33,8 @@ interface ReceiverInfo {
 /** LangChain's Anthropic chat model classes (checked against langchain-ai/langchainjs, libs/providers/langchain-anthropic). */
 const LANGCHAIN_PACKAGE = /^@langchain\/anthropic(\/.*)?$/;
 const LANGCHAIN_CLASSES = new Set(['ChatAnthropic', 'ChatAnthropicMessages']);
-/** Its constructor fields under their Messages API names. */
-const LANGCHAIN_KEYS: Record<string, string> = { modelName: 'model', topP: 'top_p', topK: 'top_k', maxTokens: 'max_tokens', outputConfig: 'output_config', stopSequences: 'stop_sequences' };
+/** Wrapper settings (LangChain's constructor fields, the AI SDK's call settings) under their Messages API names. */
+const WRAPPER_KEYS: Record<string, string> = { modelName: 'model', topP: 'top_p', topK: 'top_k', maxTokens: 'max_tokens', maxOutputTokens: 'max_tokens', outputConfig: 'output_config', stopSequences: 'stop_sequences' };
 
 /** The SDK's request params types (`Anthropic.MessageCreateParams`, `MessageCreateParamsNonStreaming`, `BetaMessageCreateParams`). */
 const PARAMS_TYPE = /\b(?:Beta)?Message(?:CreateParams(?:NonStreaming|Streaming|Base)?|StreamParams|CountTokensParams)\b/;
@@ -53,9 +53,8 @@ function declaredTypeOf(o: ts.ObjectLiteralExpression, sf: ts.SourceFile): strin
   return fn && 'type' in fn && fn.type ? textOf(fn.type as ts.TypeNode, sf) : undefined;
 }
 
-/** The Vercel AI SDK's Anthropic provider (checked against vercel/ai packages/anthropic): model factories and option names. */
+/** The Vercel AI SDK's Anthropic provider (checked against vercel/ai packages/anthropic): its model factories. */
 const AI_SDK_MODEL_METHODS = new Set(['messages', 'languageModel', 'chat']);
-const AI_SDK_KEYS: Record<string, string> = { topP: 'top_p', topK: 'top_k', maxOutputTokens: 'max_tokens', maxTokens: 'max_tokens', stopSequences: 'stop_sequences' };
 
 type ChainInfo = { receiver: ts.Expression; beta: boolean; method: string; batches: boolean };
 
@@ -505,7 +504,7 @@ export function analyzeTs(sf: ts.SourceFile, path: string): TsAnalysis {
     if (!arg) continue;
     const built = buildParams(arg, n);
     if (built.params.kind !== 'object') continue;
-    const params: ValueView = { ...built.params, fields: built.params.fields?.map((f) => ({ ...f, key: LANGCHAIN_KEYS[f.key] ?? f.key })) };
+    const params: ValueView = { ...built.params, fields: built.params.fields?.map((f) => ({ ...f, key: WRAPPER_KEYS[f.key] ?? f.key })) };
     const streaming = params.fields?.find((f) => f.key === 'streaming');
     pushRequest({ language, kind: 'sdk-call', method: 'create', beta: false, platform: 'first-party', range: rangeOf(n, sf), params, headers: [], streaming: streaming?.value.literal === true, wrapper: 'langchain' }, n, built.opaque);
   }
@@ -573,7 +572,7 @@ export function analyzeTs(sf: ts.SourceFile, path: string): TsAnalysis {
           if (g.key === 'thinking') fields.push({ ...g, value: { ...g.value, fields: g.value.fields?.map((h) => (h.key === 'budgetTokens' ? { ...h, key: 'budget_tokens' } : h)) } });
           else if (g.key === 'effort' && own) fields.push({ key: 'output_config', sourceKey: 'anthropic', range: own.range, value: { ...own.value, fields: [g] } });
         }
-      } else fields.push({ ...f, key: AI_SDK_KEYS[f.key] ?? f.key });
+      } else fields.push({ ...f, key: WRAPPER_KEYS[f.key] ?? f.key });
     }
     const params: ValueView = { ...built.params, fields };
     const host = o.parent && ts.isCallExpression(o.parent) ? calleeName(o.parent) : '';

@@ -2,6 +2,7 @@
 import { LIFECYCLE_TERMS, rewriteCore } from '../../catalog/index.js';
 import type { ModelIdMatch, ModelInfo } from '../../catalog/types.js';
 import type { Range } from '../../languages/types.js';
+import type { Occurrence, RuleFinding } from '../types.js';
 
 /** The new ID written in the same form as the old one (Bedrock prefix kept, Vertex date dropped). */
 export function alongsideId(match: ModelIdMatch, target: ModelInfo): string | undefined {
@@ -53,8 +54,28 @@ export function listMeaning(text: string, collection: Range | undefined): 'lifec
  * The string a case yields when its whole body is one (`case "claude-2.1": return "claude-v2:1"`, `when
  * 'claude-2.1' then 'claude-v2:1'`, `"claude-2.1" -> "…";`, or that value alone on the next line).
  */
-export function caseValue(text: string, labelEnd: number): string | undefined {
+function caseValue(text: string, labelEnd: number): string | undefined {
   const rest = text.slice(labelEnd, labelEnd + 240);
   const m = /^['"`]?[^\S\n]*(?:,[^\n]*?)?(?::|=>|->|\bthen\b)?[^\S\n]*(?:\n[^\S\n]*)?(?:return[^\S\n]+)?(['"`])([^'"`\n]*)\1[^\S\n]*[;,]?[^\S\n]*(?:\n|$)/.exec(rest);
   return m ? m[2] : undefined;
 }
+
+/**
+ * A switch case or `when` branch mapping the old model to a value of its own (a lookup, not a gate or a
+ * registry entry): a manual finding saying to add a case for the new model, or undefined when the case is not one.
+ */
+export function lookupCase(text: string, occ: Occurrence, to: string, guide: string): RuleFinding | undefined {
+  const mapped = occ.context?.collection?.kind === 'switch' ? caseValue(text, occ.match.end) : undefined;
+  if (mapped === undefined) return undefined;
+  return {
+    range: { start: occ.match.start, end: occ.match.end },
+    message: `This case maps ${occ.match.text} to a value of its own (${mapped.slice(0, 60)}): adding ${to} to the same case would give the new model the old model's value. Add a case for ${to} with its own value, and keep this one (the old model is still served) (guide: ${guide}).`,
+    fix: 'manual',
+    intents: [],
+    from: occ.match.text,
+    to,
+  };
+}
+
+/** Membership-style asserts are registry tests (`assert "claude-…" in SUPPORTED`); `assert resp.model == "…"` is a plain fixture. */
+export const MEMBERSHIP_ASSERT = /\bin\b|\bis_?[Ss]upported\b|\bsupports?\(|SUPPORTED|[Ss]upported_?[Mm]odels|\binclude\(|have_key|contain_exactly|match_array|contains|Contains|include\?|includes|toContain|assertIn|in_array|has\(|\.has_key|ContainsKey|containsKey|hasItem|assertArrayHasKey|toHaveProperty/;
